@@ -1,0 +1,226 @@
+// Configuration: one zod schema, read once at start. Precedence: flags > MCPDASH_* env vars > defaults.
+import { z } from 'zod';
+
+export const VERSION = '0.1.0';
+
+/** "90s", "30m", "24h", "7d", "250ms" -> milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(text.trim());
+  if (!match) return undefined;
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+  const ms = Number(match[1]) * unit;
+  return Number.isFinite(ms) && ms > 0 ? Math.round(ms) : undefined;
+}
+
+/** "4mb", "512kb", "1048576" -> bytes. */
+export function parseSize(text: string): number | undefined {
+  const match = /^(\d+)(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b'];
+  const bytes = Number(match[1]) * unit;
+  return bytes > 0 ? bytes : undefined;
+}
+
+const duration = (what: string) =>
+  z.string().transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration like 90s, 30m or 24h for ${what}` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const size = (what: string) =>
+  z.string().transform((text, ctx) => {
+    const bytes = parseSize(text);
+    if (bytes === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected a size like 4mb or 512kb for ${what}` });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+const origin = z.string().transform((text, ctx) => {
+  try {
+    const url = new URL(text);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null') return url.origin;
+  } catch {
+    // fall through to the issue below
+  }
+  ctx.addIssue({ code: 'custom', message: 'expected an origin like https://claude.ai' });
+  return z.NEVER;
+});
+
+const intIn = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, `expected a whole number from ${min} to ${max}`).transform(Number).pipe(z.number().int().min(min, `expected a whole number from ${min} to ${max}`).max(max, `expected a whole number from ${min} to ${max}`));
+
+/** Every option: flag name, env name, schema (from text), default text, help. */
+const options = {
+  port: { schema: intIn(0, 65535), default: '8787', arg: '<n>', help: 'TCP port to listen on (0 picks a free one)' },
+  host: { schema: z.string().min(1).regex(/^[A-Za-z0-9.:[\]-]+$/, 'expected a host name or IP address'), default: '127.0.0.1', arg: '<addr>', help: 'address to bind; keep 127.0.0.1 behind a tunnel' },
+  'data-dir': { schema: z.string().min(1, 'expected a directory path'), default: './mcpdash-data', arg: '<dir>', help: 'where the LMDB store lives (created 0700)' },
+  'public-url': {
+    schema: z.string().transform((text, ctx) => {
+      try {
+        const url = new URL(text);
+        if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin + url.pathname.replace(/\/+$/, '');
+      } catch {
+        // fall through
+      }
+      ctx.addIssue({ code: 'custom', message: 'expected an http(s) URL like https://example.trycloudflare.com' });
+      return z.NEVER;
+    }),
+    default: undefined,
+    arg: '<url>',
+    help: 'the URL people and Claude.ai reach this server at (tunnel URL); dashboard links use it',
+  },
+  ttl: { schema: duration('--ttl'), default: '24h', arg: '<duration>', help: 'how long sessions and dashboards live after the last MCP activity' },
+  'allowed-origin': { schema: origin, default: undefined, arg: '<origin>', help: 'extra browser Origin allowed to call /mcp (repeatable; env: comma-separated)', repeatable: true },
+  'strict-sessions': { schema: z.literal('true'), default: undefined, arg: '', help: 'answer 400 to non-initialize requests without Mcp-Session-Id (spec SHOULD; Claude.ai breaks)', flag: true },
+  'log-level': { schema: z.enum(['debug', 'info', 'warn', 'error'], { error: 'expected one of debug, info, warn, error' }), default: 'info', arg: '<level>', help: 'debug | info | warn | error' },
+  'max-body': { schema: size('--max-body'), default: '8mb', arg: '<size>', help: 'largest request body accepted on /mcp (413 above)' },
+  'max-document': { schema: size('--max-document'), default: '4mb', arg: '<size>', help: 'largest dashboard document (JSON bytes)' },
+  'max-widgets': { schema: intIn(1, 10_000), default: '200', arg: '<n>', help: 'most widgets on one dashboard' },
+  'history': { schema: intIn(1, 1_000), default: '50', arg: '<n>', help: 'revisions kept per dashboard for dashboard_history/restore' },
+  'idle-evict': { schema: duration('--idle-evict'), default: '5m', arg: '<duration>', help: 'drop an idle session from memory after this (it is rebuilt from disk on its next request)' },
+  'conformance-fixtures': { schema: z.literal('true'), default: undefined, arg: '', help: '', flag: true, hidden: true },
+} as const satisfies Record<string, OptionSpec>;
+
+interface OptionSpec {
+  schema: z.ZodType<unknown, string>;
+  default: string | undefined;
+  arg: string;
+  help: string;
+  repeatable?: boolean;
+  flag?: boolean;
+  hidden?: boolean;
+}
+
+type OptionName = keyof typeof options;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | undefined;
+  ttlMs: number;
+  allowedOrigins: string[];
+  strictSessions: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  maxBodyBytes: number;
+  maxDocumentBytes: number;
+  maxWidgets: number;
+  historyLimit: number;
+  idleEvictMs: number;
+  conformanceFixtures: boolean;
+}
+
+export type CliResult = { kind: 'run'; config: Config } | { kind: 'help'; text: string } | { kind: 'version'; text: string };
+
+/** A bad flag or value: one line naming the flag and the expected form. main exits 2 with it. */
+export class ConfigError extends Error {}
+
+const envName = (name: string) => `MCPDASH_${name.toUpperCase().replaceAll('-', '_')}`;
+
+export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliResult {
+  const given = new Map<OptionName, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { kind: 'help', text: helpText() };
+    if (arg === '--version' || arg === '-v') return { kind: 'version', text: `mcpdash ${VERSION}` };
+    if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument '${arg}' (flags start with --; see --help)`);
+    const eq = arg.indexOf('=');
+    const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)) as OptionName;
+    const spec: OptionSpec | undefined = options[name];
+    if (!spec) throw new ConfigError(`unknown flag --${name} (see --help)`);
+    let value: string;
+    if (spec.flag) {
+      if (eq !== -1) throw new ConfigError(`--${name} takes no value`);
+      value = 'true';
+    } else if (eq !== -1) {
+      value = arg.slice(eq + 1);
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new ConfigError(`--${name} needs a value: --${name} ${spec.arg}`);
+      value = next;
+      i++;
+    }
+    given.set(name, spec.repeatable ? [...(given.get(name) ?? []), value] : [value]);
+  }
+
+  const read = (name: OptionName): unknown[] => {
+    const spec: OptionSpec = options[name];
+    const envValue = env[envName(name)];
+    let texts = given.get(name);
+    let source = `--${name}`;
+    if (!texts && envValue !== undefined && envValue !== '') {
+      source = envName(name);
+      if (spec.flag) texts = /^(1|true|yes|on)$/i.test(envValue) ? ['true'] : [];
+      else texts = spec.repeatable ? envValue.split(',').map((s) => s.trim()).filter(Boolean) : [envValue];
+    }
+    if (!texts && spec.default !== undefined) texts = [spec.default];
+    return (texts ?? []).map((text) => {
+      const result = spec.schema.safeParse(text);
+      if (!result.success) {
+        throw new ConfigError(`invalid ${source} '${text}': ${result.error.issues[0]?.message ?? 'bad value'}`);
+      }
+      return result.data;
+    });
+  };
+  const one = <T>(name: OptionName) => read(name)[0] as T;
+
+  return {
+    kind: 'run',
+    config: {
+      port: one<number>('port'),
+      host: one<string>('host'),
+      dataDir: one<string>('data-dir'),
+      publicUrl: one<string | undefined>('public-url'),
+      ttlMs: one<number>('ttl'),
+      allowedOrigins: read('allowed-origin') as string[],
+      strictSessions: one('strict-sessions') === 'true',
+      logLevel: one<Config['logLevel']>('log-level'),
+      maxBodyBytes: one<number>('max-body'),
+      maxDocumentBytes: one<number>('max-document'),
+      maxWidgets: one<number>('max-widgets'),
+      historyLimit: one<number>('history'),
+      idleEvictMs: one<number>('idle-evict'),
+      conformanceFixtures: one('conformance-fixtures') === 'true',
+    },
+  };
+}
+
+export function helpText(): string {
+  const rows = (Object.entries(options) as [OptionName, OptionSpec][])
+    .filter(([, spec]) => !spec.hidden)
+    .map(([name, spec]) => {
+      const left = `  --${name}${spec.arg ? ` ${spec.arg}` : ''}`;
+      const def = spec.default !== undefined ? ` (default ${spec.default})` : '';
+      return `${left.padEnd(30)} ${spec.help}${def}\n${' '.repeat(31)}env ${envName(name)}`;
+    });
+  return `mcpdash ${VERSION} — a live dashboard for every AI conversation, over MCP.
+
+Usage: mcpdash [options]
+
+Options:
+${rows.join('\n')}
+  --help                         show this help
+  --version                      print the version
+
+Durations: 250ms, 90s, 30m, 24h, 7d. Sizes: 512kb, 4mb.
+
+Examples:
+  mcpdash                                               # http://127.0.0.1:8787/mcp
+  mcpdash --public-url https://abc.trycloudflare.com    # behind a tunnel
+  claude mcp add --transport http mcpdash http://127.0.0.1:8787/mcp
+`;
+}
+
+/** The base URL people and clients use: --public-url, else http://host:port. */
+export function baseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>, boundPort = config.port): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  const shown = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
+  return `http://${shown}:${boundPort}`;
+}

@@ -1,0 +1,52 @@
+// Application errors: a stable code, an HTTP status and a message that is safe to show a user or a model.
+// The internal cause (if any) is kept for logging and never serialised.
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  toJSON(): { error: { code: string; message: string } } {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+/** Input that does not fit a schema or a limit; the message says what to change. */
+export class ValidationError extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super('invalid_input', 400, message, cause);
+  }
+}
+
+/** Something addressed by id does not exist (or has expired, which looks the same from outside). */
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('not_found', 404, message);
+  }
+}
+
+/** An optimistic-concurrency check failed: someone else wrote first. */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', 409, message);
+  }
+}
+
+/** A size or count bound was exceeded. */
+export class LimitError extends AppError {
+  constructor(message: string) {
+    super('limit_exceeded', 413, message);
+  }
+}
+
+/** A short, non-secret prefix of an id for logs: ids are credentials. */
+export function idPrefix(id: string | undefined | null): string {
+  if (!id) return '-';
+  return `${id.slice(0, 8)}…`;
+}
