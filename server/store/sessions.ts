@@ -1,0 +1,80 @@
+// Session records: what survives a restart so an MCP session can be rebuilt, plus sliding expiry.
+import type { Store } from './db.ts';
+import { moveExpiry } from './expiry.ts';
+
+export interface SessionRecord {
+  id: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  protocolVersion: string;
+  clientInfo: { name: string; version: string; [key: string]: unknown } | undefined;
+  clientCapabilities: Record<string, unknown> | undefined;
+  /** The dashboard this session writes to when a tool call names none (see DESIGN "Dashboard identity"). */
+  dashboardId?: string;
+}
+
+export interface SessionStore {
+  /** Persist a new session; resolves once committed. */
+  create(record: Omit<SessionRecord, 'lastSeenAt' | 'expiresAt'>, nowMs: number): Promise<SessionRecord>;
+  /** The live record, or undefined when unknown or past expiresAt (even before the sweeper ran). */
+  get(id: string, nowMs: number): SessionRecord | undefined;
+  /** Slide expiry to nowMs + ttl. Resolves when committed. */
+  touch(id: string, nowMs: number): Promise<SessionRecord | undefined>;
+  /** Point the session at a dashboard (later calls without a dashboard argument go there). */
+  attach(id: string, dashboardId: string, nowMs: number): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  /** Sweeper hook: remove the record if it really is expired. Runs inside the sweeper's transaction. */
+  removeIfExpired(id: string, nowMs: number): boolean;
+}
+
+export function createSessionStore(store: Store, ttlMs: number): SessionStore {
+  const read = (id: string) => store.sessions.get(id) as SessionRecord | undefined;
+
+  /** Read-modify-write in one transaction; returns the new record, or undefined if gone/expired. */
+  const update = (id: string, nowMs: number, change: (record: SessionRecord) => SessionRecord) =>
+    store.root.transaction(() => {
+      const current = read(id);
+      if (!current || current.expiresAt <= nowMs) return undefined;
+      const next = change(current);
+      store.sessions.put(id, next);
+      moveExpiry(store, 'session', id, current.expiresAt, next.expiresAt);
+      return next;
+    });
+
+  return {
+    async create(fields, nowMs) {
+      const record: SessionRecord = { ...fields, lastSeenAt: nowMs, expiresAt: nowMs + ttlMs };
+      await store.root.transaction(() => {
+        store.sessions.put(record.id, record);
+        moveExpiry(store, 'session', record.id, undefined, record.expiresAt);
+      });
+      return record;
+    },
+    get(id, nowMs) {
+      const record = read(id);
+      return record && record.expiresAt > nowMs ? record : undefined;
+    },
+    touch(id, nowMs) {
+      return update(id, nowMs, (record) => ({ ...record, lastSeenAt: nowMs, expiresAt: Math.max(record.expiresAt, nowMs + ttlMs) }));
+    },
+    async attach(id, dashboardId, nowMs) {
+      await update(id, nowMs, (record) => ({ ...record, dashboardId, lastSeenAt: nowMs, expiresAt: Math.max(record.expiresAt, nowMs + ttlMs) }));
+    },
+    async delete(id) {
+      return store.root.transaction(() => {
+        const current = read(id);
+        if (!current) return false;
+        store.sessions.remove(id);
+        moveExpiry(store, 'session', id, current.expiresAt, undefined);
+        return true;
+      });
+    },
+    removeIfExpired(id, nowMs) {
+      const current = read(id);
+      if (!current || current.expiresAt > nowMs) return false;
+      store.sessions.remove(id);
+      return true;
+    },
+  };
+}
