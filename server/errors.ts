@@ -6,7 +6,7 @@ export class AppError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = new.target.name;

@@ -1,0 +1,109 @@
+// Composition root: opens the store, builds the MCP endpoint and the HTTP app, wires dependencies, listens.
+import type { Config } from './config.ts';
+import { baseUrl as baseUrlOf } from './config.ts';
+import type { Logger } from './logger.ts';
+import { openStore } from './store/db.ts';
+import { startSweeper } from './store/expiry.ts';
+import { createSessionStore } from './store/sessions.ts';
+import { createMcpServer } from './mcp/server.ts';
+import { SessionCache } from './mcp/session-cache.ts';
+import { createMcpEndpoint } from './mcp/endpoint.ts';
+import { createHttpApp } from './http/app.ts';
+
+export interface RunningApp {
+  port: number;
+  baseUrl: string;
+  mcpUrl: string;
+  dataDir: string;
+  /** Finish in-flight requests, close streams and LMDB. */
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  now?: () => number;
+  /** How often the expiry sweeper runs. */
+  sweepIntervalMs?: number;
+}
+
+export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
+  const now = options.now ?? Date.now;
+  const store = openStore(config.dataDir);
+  const sessions = createSessionStore(store, config.ttlMs);
+  const createServer = () => createMcpServer({ plugins: [], conformanceFixtures: config.conformanceFixtures });
+  const cache = new SessionCache({
+    sessions,
+    createServer,
+    ttlMs: config.ttlMs,
+    idleEvictMs: config.idleEvictMs,
+    maxBodyBytes: config.maxBodyBytes,
+    logger,
+    now,
+  });
+  const endpoint = createMcpEndpoint({ cache, createServer, strictSessions: config.strictSessions, maxBodyBytes: config.maxBodyBytes });
+  const sweeper = startSweeper(store, {
+    intervalMs: options.sweepIntervalMs ?? Math.max(1_000, Math.min(60_000, Math.floor(config.ttlMs / 10))),
+    now,
+    removers: {
+      session: sessions.removeIfExpired,
+      dashboard: () => false,
+    },
+    onError: (error) => logger.error('expiry sweep failed', { error: String(error) }),
+  });
+
+  let boundPort = config.port;
+  const baseUrl = () => baseUrlOf(config, boundPort);
+  const http = createHttpApp({
+    logger,
+    guard: { host: config.host, port: () => boundPort, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins },
+    baseUrl,
+    mcp: (c) => endpoint.handle(c),
+  });
+
+  return {
+    http,
+    store,
+    sessions,
+    cache,
+    sweeper,
+    baseUrl,
+    setPort(port: number) {
+      boundPort = port;
+    },
+    async close() {
+      await cache.close();
+      await sweeper.stop();
+      await store.close();
+    },
+  };
+}
+
+export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+  const app = buildApp(config, logger, options);
+  const server = Bun.serve({
+    port: config.port,
+    hostname: config.host,
+    fetch: app.http.fetch,
+    // Longer than the 15 s SSE heartbeats/keep-alives (Bun's default of 10 s would cut live streams).
+    idleTimeout: 60,
+  });
+  app.setPort(server.port ?? config.port);
+  const base = app.baseUrl();
+  let stopping: Promise<void> | undefined;
+  return {
+    port: server.port ?? config.port,
+    baseUrl: base,
+    mcpUrl: `${base}/mcp`,
+    dataDir: config.dataDir,
+    stop() {
+      stopping ??= (async () => {
+        // Stop accepting, end long-lived streams (they would hold shutdown forever), let the rest finish.
+        const drained = server.stop(false);
+        await app.cache.close();
+        await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        await app.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// The Hono environment shared by routes and middleware: per-request values set along the way.
+export interface AppEnv {
+  Variables: {
+    /** Short prefix of the MCP session id, for the request log (never the full id). */
+    session: string;
+  };
+}

@@ -1,0 +1,56 @@
+// DNS-rebinding and cross-site protection: Host must be one we serve (when bound to loopback), Origin one we trust.
+import type { MiddlewareHandler } from 'hono';
+
+export interface HostOriginOptions {
+  /** Bound address, e.g. 127.0.0.1, ::1, 0.0.0.0. */
+  host: string;
+  /** The actual bound port (known after listen). */
+  port: () => number;
+  publicUrl: string | undefined;
+  allowedOrigins: string[];
+}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
+}
+
+export function hostOriginGuard(options: HostOriginOptions): MiddlewareHandler {
+  const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
+  const allowedHosts = () => {
+    const port = options.port();
+    const hosts = new Set(LOOPBACK_NAMES.map((name) => `${name}:${port}`));
+    if (options.host.startsWith('127.') && options.host !== '127.0.0.1') hosts.add(`${options.host}:${port}`);
+    if (publicUrl) hosts.add(publicUrl.host);
+    return hosts;
+  };
+  const allowedOrigins = () => {
+    const port = options.port();
+    const origins = new Set(LOOPBACK_NAMES.map((name) => `http://${name}:${port}`));
+    if (publicUrl) origins.add(publicUrl.origin);
+    for (const origin of options.allowedOrigins) origins.add(origin);
+    return origins;
+  };
+  const checkHost = isLoopback(options.host);
+
+  return async function hostOrigin(c, next) {
+    if (checkHost) {
+      const host = (c.req.header('host') ?? '').toLowerCase();
+      if (!allowedHosts().has(host)) {
+        const hint = options.publicUrl
+          ? `Allowed: localhost and ${publicUrl?.host}.`
+          : 'If you reach mcpdash through a tunnel (cloudflared, Tailscale Funnel, ngrok), start it with --public-url https://<tunnel-host>.';
+        return c.json({ error: { code: 'forbidden_host', message: `Host '${host.slice(0, 200)}' is not allowed. ${hint}` } }, 403);
+      }
+    }
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      return c.json(
+        { error: { code: 'forbidden_origin', message: `Origin '${origin.slice(0, 200)}' is not allowed. Add it with --allowed-origin ${origin.slice(0, 200)} if you trust it.` } },
+        403,
+      );
+    }
+    await next();
+  };
+}

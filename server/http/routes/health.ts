@@ -1,0 +1,13 @@
+// GET /healthz for uptime checks and GET /api/info for the home page: what this server is and how to connect.
+import { Hono } from 'hono';
+import { VERSION } from '../../config.ts';
+
+export function createHealthRoutes(info: { baseUrl: () => string }): Hono {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ ok: true, version: VERSION }));
+  app.get('/api/info', (c) => {
+    const publicUrl = info.baseUrl();
+    return c.json({ name: 'mcpdash', version: VERSION, mcpUrl: `${publicUrl}/mcp`, publicUrl });
+  });
+  return app;
+}

@@ -1,0 +1,151 @@
+// In-memory MCP sessions (transport + server pairs), rebuilt from LMDB on demand and dropped when idle,
+// so memory is bounded by active sessions rather than by every session ever created.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { SessionRecord, SessionStore } from '../store/sessions.ts';
+import { idPrefix } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { IdRemapper } from './id-remap.ts';
+import { rehydrateSession } from './rehydrate.ts';
+
+export interface LiveSession {
+  id: string;
+  transport: WebStandardStreamableHTTPServerTransport;
+  server: McpServer;
+  remapper: IdRemapper;
+  lastActivityMs: number;
+  /** Expiry as persisted: sliding, refreshed on disk at most every `touchEveryMs`. */
+  expiresAtMs: number;
+  persistedAtMs: number;
+  /** Response streams still open (POST answers in progress, GET streams); a session with open streams is never evicted. */
+  openStreams: number;
+  ready: Promise<void>;
+}
+
+export interface SessionCacheOptions {
+  sessions: SessionStore;
+  createServer: () => McpServer;
+  ttlMs: number;
+  idleEvictMs: number;
+  maxBodyBytes: number;
+  logger: Logger;
+  now: () => number;
+}
+
+export class SessionCache {
+  private readonly live = new Map<string, LiveSession>();
+  private readonly evictTimer: ReturnType<typeof setInterval>;
+  /** Sliding expiry is written to LMDB at most this often per session (a write per request would dominate). */
+  readonly touchEveryMs: number;
+
+  constructor(private readonly options: SessionCacheOptions) {
+    this.touchEveryMs = Math.max(1, Math.min(60_000, Math.floor(options.ttlMs / 100)));
+    this.evictTimer = setInterval(() => this.evictIdle(), Math.max(250, Math.min(30_000, Math.floor(options.idleEvictMs / 2))));
+    this.evictTimer.unref?.();
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** A new session for an `initialize` request; the record is persisted when the SDK reports the session started. */
+  createForInitialize(init: { protocolVersion: string; clientInfo: SessionRecord['clientInfo']; capabilities: SessionRecord['clientCapabilities'] }): LiveSession {
+    const id = crypto.randomUUID();
+    const nowMs = this.options.now();
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => id,
+      maxRequestBodySize: this.options.maxBodyBytes,
+      onsessioninitialized: async () => {
+        // Awaited by the SDK before it answers: "initialized" means "on disk".
+        await this.options.sessions.create({ id, createdAt: nowMs, protocolVersion: init.protocolVersion, clientInfo: init.clientInfo, clientCapabilities: init.capabilities }, nowMs);
+        this.live.set(id, entry);
+        this.options.logger.info('session created', { session: idPrefix(id), client: init.clientInfo?.name });
+      },
+      onsessionclosed: async () => {
+        await this.options.sessions.delete(id);
+        this.live.delete(id);
+        this.options.logger.info('session deleted', { session: idPrefix(id) });
+      },
+    });
+    const entry = this.wrap(id, transport, nowMs, nowMs + this.options.ttlMs);
+    return entry;
+  }
+
+  /** The live session for an id, rebuilt from LMDB if needed; undefined when unknown, expired or deleted. */
+  get(id: string): LiveSession | undefined {
+    const nowMs = this.options.now();
+    const cached = this.live.get(id);
+    if (cached) {
+      if (cached.expiresAtMs > nowMs) return cached;
+      this.drop(cached);
+      return undefined;
+    }
+    const record = this.options.sessions.get(id, nowMs);
+    if (!record) return undefined;
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => id,
+      maxRequestBodySize: this.options.maxBodyBytes,
+      onsessionclosed: async () => {
+        await this.options.sessions.delete(id);
+        this.live.delete(id);
+        this.options.logger.info('session deleted', { session: idPrefix(id) });
+      },
+    });
+    const entry = this.wrap(id, transport, record.lastSeenAt, record.expiresAt);
+    rehydrateSession(transport, entry.server, record);
+    this.live.set(id, entry);
+    this.options.logger.debug('session rehydrated', { session: idPrefix(id) });
+    return entry;
+  }
+
+  /** Record activity: slide expiry, persisting it when the last write is older than touchEveryMs. */
+  touch(entry: LiveSession): void {
+    const nowMs = this.options.now();
+    entry.lastActivityMs = nowMs;
+    if (nowMs - entry.persistedAtMs < this.touchEveryMs) return;
+    entry.persistedAtMs = nowMs;
+    entry.expiresAtMs = nowMs + this.options.ttlMs;
+    this.options.sessions.touch(entry.id, nowMs).catch((error) => this.options.logger.error('session touch failed', { session: idPrefix(entry.id), error: String(error) }));
+  }
+
+  /** Drop sessions idle longer than idleEvictMs from memory (their records stay on disk). */
+  evictIdle(): number {
+    const nowMs = this.options.now();
+    let evicted = 0;
+    for (const entry of this.live.values()) {
+      const expired = entry.expiresAtMs <= nowMs;
+      if (expired || (entry.openStreams === 0 && nowMs - entry.lastActivityMs >= this.options.idleEvictMs)) {
+        this.drop(entry);
+        evicted++;
+      }
+    }
+    return evicted;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.evictTimer);
+    await Promise.all([...this.live.values()].map((entry) => this.drop(entry)));
+  }
+
+  private wrap(id: string, transport: WebStandardStreamableHTTPServerTransport, lastActivityMs: number, expiresAtMs: number): LiveSession {
+    const server = this.options.createServer();
+    const entry: LiveSession = {
+      id,
+      transport,
+      server,
+      remapper: new IdRemapper(),
+      lastActivityMs,
+      expiresAtMs,
+      persistedAtMs: lastActivityMs,
+      openStreams: 0,
+      ready: server.connect(transport),
+    };
+    return entry;
+  }
+
+  private async drop(entry: LiveSession): Promise<void> {
+    if (this.live.get(entry.id) === entry) this.live.delete(entry.id);
+    // Closing the transport ends its streams and detaches the server; the LMDB record is untouched.
+    await entry.transport.close().catch(() => undefined);
+  }
+}
