@@ -1,0 +1,81 @@
+// Builds mcpdash: the web SPA (vite), then one self-contained executable per target with the SPA and lmdb embedded.
+// Usage: bun run scripts/build.ts [--all] [--skip-web]
+//   (default) dist/mcpdash for this machine; --all also dist/mcpdash-linux-x64 and dist/mcpdash-linux-arm64.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { embeddedAssetsPlugin, writeEmbeddedAssetsModule } from './build/embed-web.ts';
+import { lmdbAddonPath } from './build/lmdb-addon.ts';
+import { lmdbNativePlugin } from './build/lmdb-plugin.ts';
+import { hostTarget, RELEASE_TARGETS, type BuildTarget } from './build/targets.ts';
+
+const root = resolve(import.meta.dir, '..');
+const args = new Set(process.argv.slice(2));
+const known = new Set(['--all', '--skip-web']);
+for (const arg of args) {
+  if (!known.has(arg)) {
+    console.error(`build: unknown flag ${arg} (use --all, --skip-web)`);
+    process.exit(2);
+  }
+}
+
+const started = performance.now();
+const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)}s`;
+
+function buildWeb(): void {
+  const config = join(root, 'web', 'vite.config.ts');
+  if (args.has('--skip-web')) return console.log('web: skipped (--skip-web); embedding whatever web/dist holds');
+  if (!existsSync(config)) return console.warn('web: WARNING web/vite.config.ts not found; the binary will serve "UI not built"');
+  const t = performance.now();
+  const vite = Bun.spawnSync([join(root, 'node_modules', '.bin', 'vite'), 'build', '--config', config], {
+    cwd: root,
+    stdout: 'inherit',
+    stderr: 'inherit',
+  });
+  if (vite.exitCode !== 0) throw new Error(`vite build failed (exit ${vite.exitCode})`);
+  console.log(`web: built in ${seconds(t)}`);
+}
+
+async function compile(target: BuildTarget): Promise<void> {
+  const t = performance.now();
+  const addon = await lmdbAddonPath(root, target);
+  const outfile = join(root, target.outfile);
+  const result = await Bun.build({
+    entrypoints: [join(root, 'server', 'main.ts')],
+    compile: {
+      target: target.bun,
+      outfile,
+      // Behave the same wherever it is started: no stray .env or bunfig.toml changes the server.
+      autoloadDotenv: false,
+      autoloadBunfig: false,
+      autoloadTsconfig: false,
+      autoloadPackageJson: false,
+    },
+    minify: true,
+    // Precompiled bytecode: measured faster start (see the build report); ESM keeps top-level await in main.ts.
+    bytecode: true,
+    format: 'esm',
+    sourcemap: 'none',
+    plugins: [lmdbNativePlugin(addon), embeddedAssetsPlugin()],
+    throw: false,
+  });
+  if (!result.success) {
+    for (const log of result.logs) console.error(log);
+    throw new Error(`compile ${target.bun} failed`);
+  }
+  const mb = (statSync(outfile).size / 1024 / 1024).toFixed(1);
+  console.log(`${target.bun}: ${target.outfile} ${mb} MB in ${seconds(t)}`);
+}
+
+try {
+  buildWeb();
+  const embedded = writeEmbeddedAssetsModule(root, join(root, 'web', 'dist'));
+  console.log(embedded > 0 ? `web: embedding ${embedded} files from web/dist` : 'web: WARNING web/dist missing; the binary will serve "UI not built"');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const targets = [hostTarget(), ...(args.has('--all') ? RELEASE_TARGETS : [])];
+  // One at a time: two cores are shared, and each compile is CPU-bound.
+  for (const target of targets) await compile(target);
+  console.log(`build: done in ${seconds(started)}`);
+} catch (error) {
+  console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
