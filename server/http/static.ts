@@ -1,0 +1,59 @@
+// Serves the SPA: index.html for / and /dashboard/:id, hashed assets cached forever, anything else 404.
+import { Hono, type Context } from 'hono';
+import { getMimeType } from 'hono/utils/mime';
+import { NotFoundError } from '../errors.ts';
+import { defaultSpaAssets, type SpaAssets } from './spa-assets.ts';
+
+export interface SpaRoutesOptions {
+  /** Files to serve; defaults to the embedded build (or web/dist in development). null = UI not built. */
+  assets?: SpaAssets | null;
+}
+
+const NO_STORE = 'no-store';
+// Vite puts a content hash in every name under /assets/: a changed file gets a new URL.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+// favicon and friends keep their names across releases, so only a short cache.
+const SHORT = 'public, max-age=3600';
+
+const NO_UI_PAGE = `mcpdash: UI not built.
+
+This binary was compiled without the web dashboard (web/dist was missing at build time).
+The MCP endpoint and the JSON API work; rebuild with \`npm run build\` to get the pages.
+`;
+
+export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
+  const assets = options.assets === undefined ? defaultSpaAssets() : options.assets;
+  const app = new Hono();
+
+  const notFound = (c: Context) => c.json(new NotFoundError('No such page.').toJSON(), 404);
+
+  const serve = (c: Context, urlPath: string, cacheControl: string) => {
+    const file = assets?.get(urlPath);
+    if (!file) return notFound(c);
+    return new Response(Bun.file(file), {
+      headers: {
+        'Content-Type': getMimeType(urlPath) ?? 'application/octet-stream',
+        'Cache-Control': cacheControl,
+      },
+    });
+  };
+
+  // Every page route gets the same index.html; the SPA reads the dashboard id from the URL.
+  const index = (c: Context) => {
+    if (!assets) return c.text(NO_UI_PAGE, 200, { 'Cache-Control': NO_STORE });
+    return serve(c, '/index.html', NO_STORE);
+  };
+  app.get('/', index);
+  app.get('/dashboard/:id', index);
+
+  app.get('*', (c) => {
+    // The raw pathname, not a decoded one: a name with %, \ or NUL is never one of ours, and an
+    // exact lookup in the fixed map means no URL can reach a file outside the build output.
+    const path = new URL(c.req.url).pathname;
+    if (/[%\\\0]|\/\.\.?(\/|$)/.test(path)) return notFound(c);
+    if (path === '/index.html') return serve(c, path, NO_STORE);
+    return serve(c, path, path.startsWith('/assets/') ? IMMUTABLE : SHORT);
+  });
+
+  return app;
+}

@@ -1,0 +1,101 @@
+// Tests for the SPA routes: index fallback, cache headers, content types, traversal guards, the no-UI page.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { createSpaRoutes } from '../../../server/http/static.ts';
+import { loadDiskAssets } from '../../../server/http/spa-assets.ts';
+
+let root: string;
+let app: Hono;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'mcpdash-'));
+  const dist = join(root, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>mcpdash</title><div id="root"></div>');
+  writeFileSync(join(dist, 'assets', 'index-B4x9Qz.js'), 'console.log("app")');
+  writeFileSync(join(dist, 'assets', 'index-Ck21aa.css'), 'body{margin:0}');
+  writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // A file next to the build output that no URL may ever reach.
+  writeFileSync(join(root, 'secret.txt'), 'TOP-SECRET');
+  app = createSpaRoutes({ assets: loadDiskAssets(dist) });
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('createSpaRoutes', () => {
+  test('serves index.html at / without caching', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toStartWith('text/html');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('<div id="root">');
+  });
+
+  test('serves index.html for a dashboard URL so the SPA can route it', async () => {
+    const res = await app.request('/dashboard/3f2c9a7e-1b4d-4c8e-9a0f-6d5e4c3b2a19');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('<title>mcpdash</title>');
+  });
+
+  test('answers HEAD with the headers and no body', async () => {
+    const res = await app.request('/', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toBe('');
+  });
+
+  test('caches hashed assets forever with the right content type', async () => {
+    const js = await app.request('/assets/index-B4x9Qz.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(js.headers.get('content-type')).toStartWith('text/javascript');
+    expect(await js.text()).toBe('console.log("app")');
+    const css = await app.request('/assets/index-Ck21aa.css');
+    expect(css.headers.get('content-type')).toStartWith('text/css');
+  });
+
+  test('caches other top-level files briefly', async () => {
+    const res = await app.request('/favicon.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toStartWith('image/svg+xml');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
+  test('returns 404 JSON for an unknown asset or page', async () => {
+    for (const path of ['/assets/index-old.js', '/nope', '/dashboard/a/b']) {
+      const res = await app.request(path);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    }
+  });
+
+  test.each([
+    '/assets/../../secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/assets%2f..%2f..%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/assets/..%5c..%5csecret.txt',
+    '/assets\\..\\..\\secret.txt',
+    '/index.html%00.js',
+    '/%2e%2e/secret.txt',
+    '/assets/%252e%252e/secret.txt',
+  ])('returns 404 for the traversal attempt %s', async (path) => {
+    const res = await app.request(`http://localhost${path}`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('TOP-SECRET');
+  });
+
+  test('answers a plain "UI not built" page when the SPA was not built', async () => {
+    const bare = createSpaRoutes({ assets: null });
+    const home = await bare.request('/');
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toStartWith('text/plain');
+    expect(await home.text()).toContain('UI not built');
+    expect((await bare.request('/dashboard/abc')).status).toBe(200);
+    expect((await bare.request('/assets/index-B4x9Qz.js')).status).toBe(404);
+  });
+});
