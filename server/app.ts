@@ -5,7 +5,7 @@ import type { Logger } from './logger.ts';
 import { openStore } from './store/db.ts';
 import { startSweeper } from './store/expiry.ts';
 import { createSessionStore } from './store/sessions.ts';
-import { createMcpServer } from './mcp/server.ts';
+import { createMcpServer, type ServerPlugin } from './mcp/server.ts';
 import { SessionCache } from './mcp/session-cache.ts';
 import { createMcpEndpoint } from './mcp/endpoint.ts';
 import { createHttpApp } from './http/app.ts';
@@ -23,13 +23,15 @@ export interface AppOptions {
   now?: () => number;
   /** How often the expiry sweeper runs. */
   sweepIntervalMs?: number;
+  /** Extra tools/resources (tests use this to observe what handlers see). */
+  plugins?: ServerPlugin[];
 }
 
 export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
   const now = options.now ?? Date.now;
   const store = openStore(config.dataDir);
   const sessions = createSessionStore(store, config.ttlMs);
-  const createServer = () => createMcpServer({ plugins: [], conformanceFixtures: config.conformanceFixtures });
+  const createServer = () => createMcpServer({ plugins: [...(options.plugins ?? [])], conformanceFixtures: config.conformanceFixtures });
   const cache = new SessionCache({
     sessions,
     createServer,

@@ -44,9 +44,13 @@ export function createMcpEndpoint(options: McpEndpointOptions) {
       entry.openStreams--;
       throw error;
     }
-    return entry.remapper.outbound(response, () => {
-      entry.openStreams--;
-    });
+    return entry.remapper.outbound(
+      response,
+      () => {
+        entry.openStreams--;
+      },
+      request.method === 'GET',
+    );
   };
 
   /** A client that never sent Mcp-Session-Id: a throwaway stateless transport + server for this one request. */

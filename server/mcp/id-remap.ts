@@ -53,8 +53,12 @@ export class IdRemapper {
     return JSON.stringify(message);
   }
 
-  /** Wrap an SSE response body so every `data:` line has client ids; calls onDone when the stream ends either way. */
-  outbound(response: Response, onDone: () => void): Response {
+  /**
+   * Wrap an SSE response body so every `data:` line has client ids; calls onDone when the stream ends either way.
+   * `flushHeaders` sends an SSE comment first: Bun holds back the status and headers until the first body chunk,
+   * and a GET stream may have nothing to say for a long time.
+   */
+  outbound(response: Response, onDone: () => void, flushHeaders = false): Response {
     const type = response.headers.get('content-type') ?? '';
     if (!response.body || !type.startsWith('text/event-stream')) {
       onDone();
@@ -65,6 +69,7 @@ export class IdRemapper {
     const encoder = new TextEncoder();
     let buffer = '';
     let finished = false;
+    let primed = !flushHeaders;
     const finish = () => {
       if (!finished) {
         finished = true;
@@ -73,6 +78,11 @@ export class IdRemapper {
     };
     const body = new ReadableStream<Uint8Array>({
       pull: async (controller) => {
+        if (!primed) {
+          primed = true;
+          controller.enqueue(encoder.encode(': stream open\n\n'));
+          return;
+        }
         const { done, value } = await reader.read();
         if (done) {
           if (buffer) controller.enqueue(encoder.encode(buffer));

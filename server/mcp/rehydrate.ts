@@ -17,7 +17,7 @@ interface ServerInternals {
 
 /** Names of the private fields relied on; exported for the test that guards SDK upgrades. */
 export const SDK_PRIVATE_FIELDS = {
-  transport: ['_initialized', 'sessionId'],
+  transport: ['_initialized'],
   server: ['_clientCapabilities', '_clientVersion'],
 } as const;
 

@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'bun:test';
+import { baseUrl, ConfigError, parseCli, parseDuration } from '../../server/config.ts';
+
+const run = (argv: string[], env: Record<string, string> = {}) => {
+  const result = parseCli(argv, env);
+  if (result.kind !== 'run') throw new Error(`expected run, got ${result.kind}`);
+  return result.config;
+};
+const failure = (argv: string[], env: Record<string, string> = {}) => {
+  try {
+    parseCli(argv, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('config', () => {
+  test('defaults: 127.0.0.1:8787, ./mcpdash-data, 24 h TTL', () => {
+    const config = run([]);
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8787, dataDir: './mcpdash-data', ttlMs: 86_400_000, strictSessions: false, logLevel: 'info' });
+  });
+
+  test('flags win over env, env over defaults', () => {
+    expect(run(['--port', '9001'], { MCPDASH_PORT: '9002' }).port).toBe(9001);
+    expect(run([], { MCPDASH_PORT: '9002', MCPDASH_TTL: '30m', MCPDASH_STRICT_SESSIONS: 'true' })).toMatchObject({ port: 9002, ttlMs: 1_800_000, strictSessions: true });
+    expect(run(['--ttl=90s']).ttlMs).toBe(90_000);
+  });
+
+  test('--allowed-origin repeats, env takes a comma-separated list, values normalise to origins', () => {
+    expect(run(['--allowed-origin', 'https://claude.ai/', '--allowed-origin', 'http://x.test:8080/path']).allowedOrigins).toEqual(['https://claude.ai', 'http://x.test:8080']);
+    expect(run([], { MCPDASH_ALLOWED_ORIGIN: 'https://a.test, https://b.test' }).allowedOrigins).toEqual(['https://a.test', 'https://b.test']);
+  });
+
+  test('bad values give one line naming the flag and the expected form', () => {
+    expect(failure(['--port', 'eighty'])).toBe("invalid --port 'eighty': expected a whole number from 0 to 65535");
+    expect(failure(['--ttl', '10'])).toContain('expected a duration like 90s, 30m or 24h');
+    expect(failure(['--public-url', 'example.com'])).toContain('--public-url');
+    expect(failure(['--nope'])).toBe('unknown flag --nope (see --help)');
+    expect(failure(['--port'])).toBe('--port needs a value: --port <n>');
+    expect(failure([], { MCPDASH_LOG_LEVEL: 'loud' })).toContain('MCPDASH_LOG_LEVEL');
+    expect(failure(['serve'])).toContain("unexpected argument 'serve'");
+  });
+
+  test('--help lists every public flag with its env var; --version prints the version', () => {
+    const help = parseCli(['--help'], {});
+    expect(help.kind).toBe('help');
+    for (const flag of ['--port', '--host', '--data-dir', '--public-url', '--ttl', '--allowed-origin', '--strict-sessions', '--log-level', 'MCPDASH_PUBLIC_URL']) {
+      expect(help.kind === 'help' && help.text).toContain(flag);
+    }
+    expect(help.kind === 'help' && help.text).not.toContain('conformance');
+    const version = parseCli(['--version'], {});
+    expect(version.kind === 'version' && version.text).toMatch(/^mcpdash \d+\.\d+\.\d+$/);
+  });
+
+  test('durations and base URLs', () => {
+    expect(parseDuration('24h')).toBe(86_400_000);
+    expect(parseDuration('250ms')).toBe(250);
+    expect(parseDuration('0s')).toBeUndefined();
+    expect(baseUrl({ publicUrl: undefined, host: '127.0.0.1', port: 8787 })).toBe('http://127.0.0.1:8787');
+    expect(baseUrl({ publicUrl: 'https://x.test/base', host: '127.0.0.1', port: 8787 })).toBe('https://x.test/base');
+    expect(baseUrl({ publicUrl: undefined, host: '0.0.0.0', port: 1 })).toBe('http://localhost:1');
+  });
+});
