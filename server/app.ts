@@ -9,6 +9,7 @@ import { createMcpServer, type ServerPlugin } from './mcp/server.ts';
 import { SessionCache } from './mcp/session-cache.ts';
 import { createMcpEndpoint } from './mcp/endpoint.ts';
 import { createHttpApp } from './http/app.ts';
+import { createSpaRoutes } from './http/static.ts';
 
 export interface RunningApp {
   port: number;
@@ -59,6 +60,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     guard: { host: config.host, port: () => boundPort, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins },
     baseUrl,
     mcp: (c) => endpoint.handle(c),
+    spa: createSpaRoutes(),
   });
 
   return {
