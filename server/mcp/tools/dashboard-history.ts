@@ -1,0 +1,33 @@
+// dashboard_history: the recent revisions — when, which tool, what changed.
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { callContext } from '../context.ts';
+import { dashboardArg, okResult, requireDoc, resultShape, runTool, type ToolDeps } from './shared.ts';
+import { requireDashboardId } from './target.ts';
+
+export function registerDashboardHistory(server: McpServer, deps: ToolDeps): void {
+  server.registerTool(
+    'dashboard_history',
+    {
+      title: 'Dashboard history',
+      description: 'List recent revisions of the dashboard, newest first: when, which tool, a one-line summary. Use with dashboard_restore. Example: {"dashboard": "<id>", "limit": 10}',
+      inputSchema: {
+        dashboard: dashboardArg,
+        limit: z.number().int().min(1).max(1_000).optional().describe('How many revisions to list (default 20).'),
+      },
+      outputSchema: {
+        ...resultShape,
+        history: z.array(z.object({ revision: z.number().int(), at: z.string(), tool: z.string(), summary: z.string() })),
+      },
+      annotations: { readOnlyHint: true },
+    },
+    (args, extra) =>
+      runTool(deps, 'dashboard_history', async () => {
+        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
+        const doc = requireDoc(deps, id);
+        const history = deps.dashboards.history(id, args.limit ?? 20);
+        const lines = history.map((h) => `r${h.revision} ${h.at} ${h.tool}: ${h.summary}`).join('\n');
+        return okResult(deps, doc, lines || 'No history yet.', { history });
+      }),
+  );
+}

@@ -1,0 +1,38 @@
+// dashboard_open: open (create if needed) this conversation's dashboard and hand back its URL.
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { callContext } from '../context.ts';
+import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
+import { resolveDashboardId } from './target.ts';
+
+export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {
+  server.registerTool(
+    'dashboard_open',
+    {
+      title: 'Open dashboard',
+      description:
+        "Open this conversation's live dashboard (created if needed) and get its URL to share with the user. " +
+        'Call it first; afterwards pass the returned dashboard_id as "dashboard" on every mcpdash call. ' +
+        'Example: {"title": "Q3 sales"} or, later in the conversation, {"dashboard": "<dashboard_id>"}.',
+      inputSchema: {
+        dashboard: dashboardArg,
+        title: z.string().min(1).max(200).optional().describe('Page title; sets or renames it.'),
+        new: z.boolean().optional().describe('true = start a fresh, empty dashboard with a new URL instead of reopening the current one.'),
+      },
+      outputSchema: { ...resultShape, created: z.boolean().describe('true when this call created the dashboard.'), widgets: z.number().int() },
+      annotations: { idempotentHint: true },
+    },
+    (args, extra) =>
+      runTool(deps, 'dashboard_open', async () => {
+        const context = callContext(extra);
+        let id = args.new ? undefined : await resolveDashboardId(deps, context, args.dashboard);
+        if (!id) {
+          id = crypto.randomUUID();
+          if (context.sessionId) await deps.sessions.attach(context.sessionId, id, deps.now());
+        }
+        const { doc, created } = await deps.dashboards.open(id, { title: args.title, createIfMissing: true });
+        const what = created ? `Created dashboard "${doc.title}".` : `Opened dashboard "${doc.title}" with ${doc.widgets.length} widget(s).`;
+        return okResult(deps, doc, `${what} Share the URL with the user; it updates live.`, { created, widgets: doc.widgets.length });
+      }),
+  );
+}

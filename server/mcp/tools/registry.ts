@@ -1,0 +1,57 @@
+// All dashboard tools and the dashboard resource, as one server plugin.
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { isDashboardId } from '../../dashboard/target.ts';
+import { toView } from '../../dashboard/view.ts';
+import type { ServerPlugin } from '../server.ts';
+import { requireDoc, type ToolDeps } from './shared.ts';
+import { registerDashboardOpen } from './dashboard-open.ts';
+import { registerDashboardSet } from './dashboard-set.ts';
+import { registerWidgetPut } from './widget-put.ts';
+import { registerWidgetUpdate } from './widget-update.ts';
+import { registerWidgetRemove } from './widget-remove.ts';
+import { registerDataAppend } from './data-append.ts';
+import { registerDashboardGet } from './dashboard-get.ts';
+import { registerDashboardHistory } from './dashboard-history.ts';
+import { registerDashboardRestore } from './dashboard-restore.ts';
+
+export const TOOL_NAMES = [
+  'dashboard_open',
+  'dashboard_set',
+  'widget_put',
+  'widget_update',
+  'widget_remove',
+  'data_append',
+  'dashboard_get',
+  'dashboard_history',
+  'dashboard_restore',
+] as const;
+
+export function dashboardTools(deps: ToolDeps): ServerPlugin {
+  return (server: McpServer) => {
+    registerDashboardOpen(server, deps);
+    registerDashboardSet(server, deps);
+    registerWidgetPut(server, deps);
+    registerWidgetUpdate(server, deps);
+    registerWidgetRemove(server, deps);
+    registerDataAppend(server, deps);
+    registerDashboardGet(server, deps);
+    registerDashboardHistory(server, deps);
+    registerDashboardRestore(server, deps);
+    registerDashboardResource(server, deps);
+  };
+}
+
+/** mcpdash://dashboard/{id}: the dashboard as JSON, for clients that read resources. */
+function registerDashboardResource(server: McpServer, deps: ToolDeps): void {
+  server.registerResource(
+    'dashboard',
+    new ResourceTemplate('mcpdash://dashboard/{id}', { list: undefined }),
+    { title: 'Dashboard', description: 'A live dashboard document as JSON (the same data the page shows).', mimeType: 'application/json' },
+    async (uri, variables) => {
+      const id = String(variables.id ?? '').toLowerCase();
+      if (!isDashboardId(id)) throw new Error(`not a dashboard id: ${String(variables.id).slice(0, 80)}`);
+      const doc = requireDoc(deps, id);
+      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ ...toView(doc), url: `${deps.baseUrl()}/dashboard/${id}` }) }] };
+    },
+  );
+}

@@ -1,0 +1,32 @@
+// widget_remove: remove widgets by id (all or nothing).
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { removeWidgets } from '../../dashboard/edit.ts';
+import { callContext } from '../context.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
+import { requireDashboardId } from './target.ts';
+
+export function registerWidgetRemove(server: McpServer, deps: ToolDeps): void {
+  server.registerTool(
+    'widget_remove',
+    {
+      title: 'Remove widgets',
+      description: 'Remove widgets from the dashboard by id. Example: {"dashboard": "<id>", "widgets": ["old-chart", "draft-notes"]}',
+      inputSchema: {
+        dashboard: dashboardArg,
+        widgets: z.array(z.string().max(64)).min(1).max(1_000).describe('Ids of the widgets to remove.'),
+        expected_revision: expectedRevisionArg,
+      },
+      outputSchema: { ...resultShape, removed: z.array(z.string()) },
+      annotations: { destructiveHint: true },
+    },
+    (args, extra) =>
+      runTool(deps, 'widget_remove', async () => {
+        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
+        const result = await deps.dashboards.apply(id, 'widget_remove', (doc) => removeWidgets(doc, args.widgets, deps.dashboards.limits), {
+          expectedRevision: args.expected_revision,
+        });
+        return okResult(deps, result.doc, `${result.summary}.`, { removed: result.removed });
+      }),
+  );
+}

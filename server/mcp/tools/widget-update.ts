@@ -1,0 +1,34 @@
+// widget_update: change some fields of one widget with a JSON merge patch (RFC 7396); the result is re-validated.
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { updateWidget } from '../../dashboard/edit.ts';
+import { callContext } from '../context.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
+import { requireDashboardId } from './target.ts';
+
+export function registerWidgetUpdate(server: McpServer, deps: ToolDeps): void {
+  server.registerTool(
+    'widget_update',
+    {
+      title: 'Update widget',
+      description:
+        'Change some fields of one widget without resending it: a JSON merge patch (fields given replace, null deletes, objects merge, arrays replace). ' +
+        'Example: {"dashboard": "<id>", "widget": "revenue", "patch": {"value": 13020, "delta": 0.14}}',
+      inputSchema: {
+        dashboard: dashboardArg,
+        widget: z.string().max(64).describe('Id of the widget to change.'),
+        patch: z.record(z.string(), z.unknown()).describe('Fields to change (id and kind cannot change).'),
+        expected_revision: expectedRevisionArg,
+      },
+      outputSchema: { ...resultShape, changed: z.array(z.string()) },
+    },
+    (args, extra) =>
+      runTool(deps, 'widget_update', async () => {
+        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
+        const result = await deps.dashboards.apply(id, 'widget_update', (doc) => updateWidget(doc, args.widget, args.patch, deps.dashboards.limits), {
+          expectedRevision: args.expected_revision,
+        });
+        return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
+      }),
+  );
+}
