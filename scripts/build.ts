@@ -1,6 +1,7 @@
 // Builds mcpdash: the web SPA (vite), then one self-contained executable per target with the SPA and lmdb embedded.
-// Usage: bun run scripts/build.ts [--all] [--skip-web]
+// Usage: bun run scripts/build.ts [--all] [--skip-web] [--no-bytecode]
 //   (default) dist/mcpdash for this machine; --all also dist/mcpdash-linux-x64 and dist/mcpdash-linux-arm64.
+//   --skip-web embeds web/dist as it is; --no-bytecode trades start-up time for a smaller binary.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { embeddedAssetsPlugin, writeEmbeddedAssetsModule } from './build/embed-web.ts';
@@ -10,10 +11,10 @@ import { hostTarget, RELEASE_TARGETS, type BuildTarget } from './build/targets.t
 
 const root = resolve(import.meta.dir, '..');
 const args = new Set(process.argv.slice(2));
-const known = new Set(['--all', '--skip-web']);
+const known = new Set(['--all', '--skip-web', '--no-bytecode']);
 for (const arg of args) {
   if (!known.has(arg)) {
-    console.error(`build: unknown flag ${arg} (use --all, --skip-web)`);
+    console.error(`build: unknown flag ${arg} (use --all, --skip-web, --no-bytecode)`);
     process.exit(2);
   }
 }
@@ -52,7 +53,7 @@ async function compile(target: BuildTarget): Promise<void> {
     },
     minify: true,
     // Precompiled bytecode: measured faster start (see the build report); ESM keeps top-level await in main.ts.
-    bytecode: true,
+    bytecode: !args.has('--no-bytecode'),
     format: 'esm',
     sourcemap: 'none',
     plugins: [lmdbNativePlugin(addon), embeddedAssetsPlugin()],

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { makeTempDir, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
+import { cleanupBinaries, makeTempDir, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
 
 const ROOT = resolve(import.meta.dir, '..', '..');
 const BUILT = join(ROOT, 'dist', 'mcpdash');
@@ -26,6 +26,8 @@ function run(binary: string, args: string[], cwd: string) {
   return { code: result.exitCode, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
 }
 
+afterAll(cleanupBinaries);
+
 describe('compiled binary', () => {
   let dir: string;
   let binary: string;
@@ -36,9 +38,6 @@ describe('compiled binary', () => {
     server = await startBinary({ binary, cwd: dir, dataDir: './d' });
   });
 
-  afterAll(async () => {
-    await server?.stop('SIGKILL');
-  });
 
   test('prints the MCP URL and serves /healthz with its version', async () => {
     expect(server.mcpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);

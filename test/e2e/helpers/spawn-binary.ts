@@ -40,13 +40,25 @@ const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGT
 
 const live = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
-// Never leave a server running or a temp dir behind when a test file ends (even on failure).
+
+/**
+ * Kills every binary this file started and removes its temp dirs. Call it from `afterAll` in each
+ * test file: bun test fires neither 'exit' nor 'beforeExit' per file, so a hook here would not run.
+ */
+export async function cleanupBinaries(): Promise<void> {
+  const exits = [...live].map((proc) => new Promise((done) => (proc.exitCode !== null || proc.signalCode !== null ? done(null) : proc.once('exit', done))));
+  for (const proc of live) proc.kill('SIGKILL');
+  await Promise.all(exits);
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+// Last resort outside bun test (scripts that import this helper): no server outlives its parent.
 process.on('exit', () => {
   for (const proc of live) proc.kill('SIGKILL');
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh temp dir removed when the test process exits. */
+/** A fresh temp dir, removed by cleanupBinaries(). */
 export function makeTempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mcpdash-'));
   tempDirs.add(dir);
