@@ -1,16 +1,13 @@
 // Starts the real app (LMDB in a fresh temp dir, real HTTP on a free port) for tests; a controllable clock.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { buildApp, type AppOptions } from '../../../server/app.ts';
 import { parseCli, type Config } from '../../../server/config.ts';
 import { silentLogger } from '../../../server/logger.ts';
 
-export function tempDataDir(): string {
-  return join(mkdtempSync(join(tmpdir(), 'mcpdash-')), 'data');
-}
+import { tempDataDir } from './temp-dir.ts';
+
+export { tempDataDir };
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const cli = parseCli([], {});

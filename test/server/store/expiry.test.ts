@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'bun:test';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { startSweeper } from '../../../server/store/expiry.ts';
 import { createSessionStore } from '../../../server/store/sessions.ts';
-import { tempDataDir } from '../helpers/test-app.ts';
+import { tempDataDir } from '../helpers/temp-dir.ts';
 
 let store: Store | undefined;
 afterEach(async () => {
