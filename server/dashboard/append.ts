@@ -1,0 +1,224 @@
+// data_append as a pure edit: rows to a table, points to a chart or metric, lines to a log, with keep_last.
+import { NotFoundError, ValidationError } from '../errors.ts';
+import type { EditResult } from './edit-result.ts';
+import { plural } from './edit-result.ts';
+import { checkLimits, type Limits } from './limits.ts';
+import { MAX_TREND_POINTS, type ChartPoint, type ChartSeries, type ChartWidget, type Dashboard, type Widget } from './schema.ts';
+import { parseWidget } from './validate.ts';
+
+export interface AppendInput {
+  /** Id of the widget to append to. */
+  widget: string;
+  rows?: unknown[];
+  points?: unknown[];
+  /** Chart series name to append to; default the first series. */
+  series?: string;
+  lines?: string[];
+  /** Keep only the newest N rows/points/lines after appending. */
+  keep_last?: number;
+}
+
+const FIELD_FOR_KIND: Record<string, string> = { table: 'rows', chart: 'points', metric: 'points', log: 'lines' };
+const WHICH_FITS = '"rows" go to a table, "points" to a chart or metric, "lines" to a log';
+
+/**
+ * Appends to one widget. Charts (shorthand): points go to the named series (default the first). A line, area,
+ * bar or stacked-bar chart with x labels takes [x, y] (adds the label x and the value y, other series get no
+ * value there) or [x, y1, y2, ...] (one value per series, in order); a plain number fills the next label that
+ * has no value yet. Candlestick with x: [x, open, close, low, high]. Pie/donut/funnel: { name, value } replaces
+ * the slice of that name or adds one. Gauge: the last point becomes the value. Option charts: points go
+ * verbatim into option.series[i].data. keep_last trims x and every series together when the chart has x.
+ */
+export function appendData(doc: Dashboard, input: AppendInput, limits: Limits): EditResult {
+  const given = (['rows', 'points', 'lines'] as const).filter((field) => input[field] !== undefined);
+  if (given.length !== 1) throw new ValidationError(`give exactly one of "rows", "points" or "lines": ${WHICH_FITS}`);
+  const field = given[0] as 'rows' | 'points' | 'lines';
+  const items = input[field];
+  if (!Array.isArray(items) || items.length === 0) throw new ValidationError(`"${field}" must be a non-empty array`);
+  const keep = input.keep_last;
+  if (keep !== undefined && (!Number.isInteger(keep) || keep < 1)) {
+    throw new ValidationError('keep_last must be a whole number of at least 1');
+  }
+  const index = doc.widgets.findIndex((widget) => widget.id === input.widget);
+  if (index < 0) {
+    throw new NotFoundError(`no widget "${input.widget}" to append to; existing ids: ${doc.widgets.map((w) => w.id).join(', ') || 'none'}`);
+  }
+  const current = doc.widgets[index] as Widget;
+  const fits = FIELD_FOR_KIND[current.kind];
+  if (fits !== field) {
+    throw new ValidationError(
+      fits
+        ? `widget "${current.id}" is a ${current.kind}: append "${fits}" to it, not "${field}" (${WHICH_FITS})`
+        : `widget "${current.id}" is a ${current.kind}, which takes no appended data (${WHICH_FITS}); use widget_update to change it`,
+    );
+  }
+  if (input.series !== undefined && current.kind !== 'chart') {
+    throw new ValidationError('"series" only applies to chart points');
+  }
+
+  const appended = appendTo(current, items, input.series, keep);
+  const widget = parseWidget(appended.widget, `widget "${current.id}" after appending`);
+  const next: Dashboard = { ...doc, widgets: doc.widgets.with(index, widget) };
+  checkLimits(next, limits);
+  const unit = field === 'rows' ? 'row' : field === 'lines' ? 'line' : 'point';
+  const kept = keep !== undefined ? `, kept the last ${keep}` : '';
+  return {
+    doc: next,
+    summary: `appended ${plural(items.length, unit)} to ${current.kind} ${current.id}${appended.where}${kept} (now ${appended.count(widget)})`,
+    changed: [current.id],
+    removed: [],
+    orderChanged: false,
+  };
+}
+
+interface Appended {
+  widget: unknown;
+  /** Where the data went, e.g. ` series "HASH"`. */
+  where: string;
+  count: (widget: Widget) => number;
+}
+
+function appendTo(widget: Widget, items: unknown[], series: string | undefined, keep: number | undefined): Appended {
+  switch (widget.kind) {
+    case 'table':
+      return { widget: { ...widget, rows: tail([...widget.rows, ...items], keep) }, where: '', count: (w) => (w as typeof widget).rows.length };
+    case 'log': {
+      if (!items.every((line) => typeof line === 'string')) throw new ValidationError('"lines" must be strings');
+      return { widget: { ...widget, lines: tail([...widget.lines, ...(items as string[])], keep) }, where: '', count: (w) => (w as typeof widget).lines.length };
+    }
+    case 'metric': {
+      if (!items.every((point) => typeof point === 'number' && Number.isFinite(point))) {
+        throw new ValidationError('metric points are numbers: each is added to the trend and the last becomes the value');
+      }
+      const trend = tail([...(widget.trend ?? []), ...(items as number[])], keep ?? MAX_TREND_POINTS).slice(-MAX_TREND_POINTS);
+      return { widget: { ...widget, trend, value: items[items.length - 1] }, where: ' trend', count: (w) => (w as typeof widget).trend?.length ?? 0 };
+    }
+    case 'chart':
+      return widget.option !== undefined ? appendToOption(widget, items, series, keep) : appendToShorthand(widget, items, series, keep);
+    default:
+      throw new ValidationError(`widget "${widget.id}" takes no appended data`);
+  }
+}
+
+function tail<T>(list: T[], keep: number | undefined): T[] {
+  return keep !== undefined && list.length > keep ? list.slice(-keep) : list;
+}
+
+function pickSeries<T extends { name?: unknown }>(list: readonly T[], name: string | undefined, id: string): number {
+  if (list.length === 0) throw new ValidationError(`chart "${id}" has no series to append to; add one with widget_update`);
+  if (name === undefined) return 0;
+  const at = list.findIndex((entry) => entry.name === name);
+  if (at < 0) {
+    const names = list.map((entry, i) => (typeof entry.name === 'string' ? `"${entry.name}"` : `#${i}`)).join(', ');
+    throw new NotFoundError(`chart "${id}" has no series "${name}"; its series: ${names}`);
+  }
+  return at;
+}
+
+function appendToOption(widget: ChartWidget, items: unknown[], name: string | undefined, keep: number | undefined): Appended {
+  const option = widget.option as Record<string, unknown>;
+  const raw = option.series;
+  const list = (Array.isArray(raw) ? raw : raw !== undefined ? [raw] : []) as Record<string, unknown>[];
+  const at = pickSeries(list, name, widget.id);
+  const target = list[at] as Record<string, unknown>;
+  const data = Array.isArray(target.data) ? target.data : [];
+  const seriesList = list.with(at, { ...target, data: tail([...data, ...items], keep) });
+  const label = typeof target.name === 'string' ? ` series "${target.name}"` : '';
+  return {
+    widget: { ...widget, option: { ...option, series: Array.isArray(raw) ? seriesList : seriesList[0] } },
+    where: label,
+    count: () => Math.min(data.length + items.length, keep ?? Infinity),
+  };
+}
+
+const CATEGORY_TYPES = new Set(['line', 'area', 'bar', 'stacked-bar']);
+
+function appendToShorthand(widget: ChartWidget, items: unknown[], name: string | undefined, keep: number | undefined): Appended {
+  const type = widget.type;
+  const seriesList = widget.series ?? [];
+  const at = pickSeries(seriesList, name, widget.id);
+  const target = seriesList[at] as ChartSeries;
+  const where = ` series "${target.name}"`;
+  const count = (w: Widget) => ((w as ChartWidget).series?.[at]?.data.length ?? 0);
+
+  if (type === 'radar') throw new ValidationError(`chart "${widget.id}" is a radar chart: its points are per axis; use widget_update to change them`);
+  if (type === 'gauge') {
+    const last = items[items.length - 1] as ChartPoint;
+    return { widget: { ...widget, series: [{ ...target, data: [last] }] }, where, count };
+  }
+  if (type === 'pie' || type === 'donut' || type === 'funnel') {
+    const data = [...target.data];
+    for (const point of items) {
+      const slice = point as { name?: unknown };
+      const same = typeof slice === 'object' && slice !== null ? data.findIndex((p) => (p as { name?: unknown } | null)?.name === slice.name) : -1;
+      if (same >= 0) data[same] = point as ChartPoint;
+      else data.push(point as ChartPoint);
+    }
+    return { widget: { ...widget, series: seriesList.with(at, { ...target, data: tail(data, keep) }) }, where, count };
+  }
+  // An empty chart without x starts an x list when its first point carries a label.
+  const first = items[0];
+  const labelled = Array.isArray(first) && !(type === 'candlestick' && first.length === 4);
+  const usesX =
+    (CATEGORY_TYPES.has(type as string) || type === 'candlestick') &&
+    (widget.x !== undefined || (labelled && seriesList.every((s) => s.data.length === 0)));
+  if (!usesX) {
+    return { widget: { ...widget, series: seriesList.with(at, { ...target, data: tail([...target.data, ...(items as ChartPoint[])], keep) }) }, where, count };
+  }
+  return appendAligned(widget, items, at, name !== undefined, keep, where, count);
+}
+
+/** Line-like and candlestick charts with x labels: keep every series lined up with x. */
+function appendAligned(
+  widget: ChartWidget,
+  items: unknown[],
+  at: number,
+  named: boolean,
+  keep: number | undefined,
+  where: string,
+  count: (w: Widget) => number,
+): Appended {
+  const x = [...(widget.x ?? [])];
+  const data = (widget.series ?? []).map((series) => [...series.data]);
+  const pad = (list: ChartPoint[]) => {
+    while (list.length < x.length) list.push(null);
+  };
+  const candle = widget.type === 'candlestick';
+  for (const point of items) {
+    const target = data[at] as ChartPoint[];
+    if (!Array.isArray(point) || (candle && point.length === 4)) {
+      if (target.length >= x.length) {
+        throw new ValidationError(
+          `chart "${widget.id}" has x labels and series "${widget.series?.[at]?.name}" already has a value for each: append ${candle ? '[x, open, close, low, high]' : '[x, y]'} so the new value gets its label`,
+        );
+      }
+      target.push(point as ChartPoint);
+      continue;
+    }
+    const [label, ...values] = point as unknown[];
+    if (typeof label !== 'string' && typeof label !== 'number') {
+      throw new ValidationError(`the first element of ${JSON.stringify(point).slice(0, 60)} must be the x label (a string or number)`);
+    }
+    if (candle) {
+      if (values.length !== 4) throw new ValidationError('a candlestick point with its label is [x, open, close, low, high]');
+      pad(target);
+      x.push(label);
+      target.push(values as ChartPoint);
+    } else if (values.length === 1) {
+      pad(target);
+      x.push(label);
+      target.push(values[0] as ChartPoint);
+    } else if (!named && values.length === data.length) {
+      data.forEach(pad);
+      x.push(label);
+      data.forEach((list, i) => list.push(values[i] as ChartPoint));
+    } else {
+      throw new ValidationError(
+        `point ${JSON.stringify(point).slice(0, 60)}: give [x, y] for one series, or [x, y1, ..., y${data.length}] (one value per series, without "series")`,
+      );
+    }
+  }
+  const drop = keep !== undefined && x.length > keep ? x.length - keep : 0;
+  const series = (widget.series ?? []).map((s, i) => ({ ...s, data: (data[i] as ChartPoint[]).slice(drop) }));
+  return { widget: { ...widget, x: x.slice(drop), series }, where, count };
+}

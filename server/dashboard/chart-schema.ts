@@ -1,0 +1,214 @@
+// The chart widget: a raw ECharts option or the shorthand { type, x, series }, with per-type point checks.
+import { z } from 'zod';
+import { widgetBase } from './schema-common.ts';
+
+export const CHART_TYPES = [
+  'line',
+  'area',
+  'bar',
+  'stacked-bar',
+  'scatter',
+  'pie',
+  'donut',
+  'heatmap',
+  'candlestick',
+  'gauge',
+  'radar',
+  'funnel',
+] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+/** Types whose points line up with the `x` labels one by one. */
+export const X_ALIGNED_TYPES: readonly ChartType[] = ['line', 'area', 'bar', 'stacked-bar', 'candlestick', 'radar'];
+
+export const MAX_POINTS = 100_000;
+export const MAX_SERIES = 50;
+
+const LabelSchema = z.union([z.string().max(200), z.number()]);
+
+export const ChartPointSchema = z
+  .union(
+    [
+      z.number(),
+      z.null(),
+      z.array(z.union([z.number(), z.string().max(200), z.null()])).min(2).max(5),
+      z.strictObject({ name: z.string().max(200), value: z.number().nullable() }),
+    ],
+    { error: 'a point is a number, null, an array like [x, y] or [open, close, low, high], or { "name", "value" }' },
+  )
+  .describe('One data point; its shape depends on the chart type (see "type").');
+export type ChartPoint = z.infer<typeof ChartPointSchema>;
+
+export const ChartSeriesSchema = z.strictObject({
+  name: z.string().min(1).max(200).describe('Series name, shown in the legend and tooltip.'),
+  data: z.array(ChartPointSchema).max(MAX_POINTS).describe('Points of this series, in x order.'),
+});
+export type ChartSeries = z.infer<typeof ChartSeriesSchema>;
+
+const SHORTHAND_KEYS = ['type', 'x', 'y', 'series', 'xLabel', 'yLabel', 'min', 'max'] as const;
+
+export const ChartWidgetSchema = z
+  .strictObject({
+    ...widgetBase,
+    kind: z.literal('chart'),
+    option: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('A full ECharts option as plain JSON (no functions, no HTML). Use it only when the shorthand cannot express the chart; then omit type/x/series.'),
+    type: z
+      .enum(CHART_TYPES)
+      .optional()
+      .describe(
+        'Shorthand chart type. Points per type: line/area/bar/stacked-bar/radar: one number per x label (null = gap); scatter: [x, y]; pie/donut/funnel: { name, value } (or numbers named by x); heatmap: [xIndex, yIndex, value]; candlestick: [open, close, low, high] per x label; gauge: one series with one number.',
+      ),
+    x: z
+      .array(LabelSchema)
+      .max(MAX_POINTS)
+      .optional()
+      .describe('Category labels along the x axis (dates, names). Radar: the axis names. Heatmap: the column labels.'),
+    y: z.array(LabelSchema).max(1000).optional().describe('Heatmap only: the row labels.'),
+    series: z
+      .array(ChartSeriesSchema)
+      .min(1)
+      .max(MAX_SERIES)
+      .optional()
+      .describe('Shorthand data: [{ "name": "revenue", "data": [...] }].'),
+    xLabel: z.string().max(100).optional().describe('Name of the x axis.'),
+    yLabel: z.string().max(100).optional().describe('Name of the y axis (units help: "USD", "ms").'),
+    min: z.number().optional().describe('Gauge: lowest value (default 0). Other types: lower bound of the value axis.'),
+    max: z.number().optional().describe('Gauge: highest value (default 100). Other types: upper bound of the value axis.'),
+  })
+  .superRefine((chart, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (chart.option !== undefined) {
+      for (const key of SHORTHAND_KEYS) {
+        if (chart[key] !== undefined) {
+          issue([key], `"${key}" is shorthand and cannot be combined with "option": put everything inside the option, or drop "option" (set it to null in a patch)`);
+        }
+      }
+      const problem = findOptionProblem(chart.option);
+      if (problem) issue(['option', ...problem.path], problem.message);
+      return;
+    }
+    if (chart.type === undefined) {
+      issue([], 'a chart needs either "option" (an ECharts option) or "type" + "series" (the shorthand)');
+      return;
+    }
+    if (chart.series === undefined) {
+      issue(['series'], `a ${chart.type} chart needs "series": [{ "name": "...", "data": [...] }]`);
+      return;
+    }
+    for (const problem of shorthandProblems(chart.type, { x: chart.x, y: chart.y, series: chart.series })) issue(problem.path, problem.message);
+  })
+  .describe('A chart: the shorthand { type, x?, series } (preferred) or a raw ECharts { option }.');
+export type ChartWidget = z.infer<typeof ChartWidgetSchema>;
+
+interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+type Shorthand = Pick<ChartWidget, 'x' | 'y'> & { series: ChartSeries[] };
+
+const isNum = (v: unknown): v is number => typeof v === 'number';
+const isNumOrNull = (v: unknown) => v === null || typeof v === 'number';
+const isNamed = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const POINT_RULES: Record<ChartType, { ok: (p: ChartPoint, chart: Shorthand) => boolean; expected: string }> = {
+  line: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
+  area: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
+  bar: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
+  'stacked-bar': { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
+  radar: { ok: isNumOrNull, expected: 'a number per axis named in x' },
+  scatter: {
+    ok: (p) => Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every(isNum),
+    expected: 'an array [x, y] (or [x, y, size]) of numbers',
+  },
+  pie: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the slices)' },
+  donut: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the slices)' },
+  funnel: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the stages)' },
+  heatmap: {
+    ok: (p, c) =>
+      Array.isArray(p) &&
+      p.length === 3 &&
+      isNumOrNull(p[2]) &&
+      cellRef(p[0], c.x) &&
+      cellRef(p[1], c.y),
+    expected: '[xIndex, yIndex, value] with indexes into x and y (or their labels)',
+  },
+  candlestick: {
+    ok: (p) => Array.isArray(p) && p.length === 4 && p.every(isNum),
+    expected: '[open, close, low, high] (ECharts order), one per x label',
+  },
+  gauge: { ok: (p) => isNum(p) || isNamed(p), expected: 'a single number' },
+};
+
+function cellRef(ref: unknown, labels: readonly (string | number)[] | undefined): boolean {
+  if (typeof ref === 'string') return labels === undefined || labels.includes(ref);
+  if (typeof ref !== 'number' || !Number.isInteger(ref) || ref < 0) return false;
+  return labels === undefined || ref < labels.length;
+}
+
+function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
+  const problems: Problem[] = [];
+  const rule = POINT_RULES[type];
+  if (type === 'radar' && chart.x === undefined) {
+    problems.push({ path: ['x'], message: 'a radar chart needs "x": the names of its axes, one value per axis in each series' });
+  }
+  if (type === 'gauge' && (chart.series.length !== 1 || chart.series[0]?.data.length !== 1)) {
+    problems.push({ path: ['series'], message: 'a gauge shows one value: give exactly one series with one number, e.g. [{ "name": "load", "data": [72] }]' });
+  }
+  if (chart.y !== undefined && type !== 'heatmap') {
+    problems.push({ path: ['y'], message: '"y" (row labels) is only for heatmap charts; use yLabel to name the y axis' });
+  }
+  chart.series.forEach((series, s) => {
+    // One message per series is enough to show the pattern; 100k copies of it would hide everything else.
+    const bad = series.data.findIndex((point) => !rule.ok(point, chart));
+    if (bad >= 0) {
+      problems.push({
+        path: ['series', s, 'data', bad],
+        message: `a ${type} point is ${rule.expected}; got ${JSON.stringify(series.data[bad])?.slice(0, 80)}`,
+      });
+    }
+    if (chart.x !== undefined && X_ALIGNED_TYPES.includes(type) && series.data.length > chart.x.length) {
+      problems.push({
+        path: ['series', s, 'data'],
+        message: `series "${series.name}" has ${series.data.length} points but "x" has ${chart.x.length} labels: give one x label per point`,
+      });
+    }
+  });
+  return problems;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// ECharts renders formatter strings and rich text as HTML in tooltips; markup from a model has no business there.
+const HTML_TAG = /<\s*[a-z!/?]/i;
+const MAX_OPTION_DEPTH = 32;
+
+/** Finds the first thing in an ECharts option that is not plain, inert JSON. */
+export function findOptionProblem(value: unknown, path: (string | number)[] = []): Problem | undefined {
+  if (path.length > MAX_OPTION_DEPTH) return { path, message: `the option nests deeper than ${MAX_OPTION_DEPTH} levels` };
+  if (typeof value === 'function') return { path, message: 'functions are not allowed in an option: use plain JSON values' };
+  if (typeof value === 'number' && !Number.isFinite(value)) return { path, message: 'numbers must be finite' };
+  if (typeof value === 'string') {
+    return HTML_TAG.test(value) ? { path, message: 'HTML is not allowed in option strings: use plain text or ECharts {a}/{b}/{c} templates' } : undefined;
+  }
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'undefined' || typeof value === 'bigint' || typeof value === 'symbol'
+      ? { path, message: `${typeof value} is not JSON` }
+      : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = findOptionProblem(value[i], [...path, i]);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], message: `"${key}" is not allowed as a key` };
+    const problem = findOptionProblem(child, [...path, key]);
+    if (problem) return problem;
+  }
+  return undefined;
+}

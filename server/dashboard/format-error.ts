@@ -1,0 +1,82 @@
+// Turns zod issues into one readable line each, naming the path and what to change, for a model to act on.
+import type { z } from 'zod';
+import { WIDGET_KEYS, WIDGET_KINDS } from './schema.ts';
+
+export const MAX_REPORTED_ISSUES = 12;
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * `issues` of a parse of `input` -> lines like `widgets[3] (id "sales").series[0]: a line point is ...`.
+ * `prefix` names the input itself (e.g. `widgets[3]`); widget-like objects on the way get their id appended.
+ */
+export function formatIssues(issues: readonly Issue[], input: unknown, prefix = ''): string[] {
+  const lines = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
+    const where = describePath(input, issue.path, prefix);
+    const what = describeIssue(issue, valueAt(input, issue.path));
+    return where ? `${where}: ${what}` : what;
+  });
+  if (issues.length > MAX_REPORTED_ISSUES) lines.push(`... and ${issues.length - MAX_REPORTED_ISSUES} more problems`);
+  return lines;
+}
+
+/** `prefix` plus the path, with ` (id "x")` after every step that lands on a widget with an id. */
+export function describePath(input: unknown, path: readonly PropertyKey[], prefix = ''): string {
+  let text = prefix + widgetTag(input);
+  let value: unknown = input;
+  for (const segment of path) {
+    text += typeof segment === 'number' ? `[${segment}]` : text ? `.${String(segment)}` : String(segment);
+    value = step(value, segment);
+    text += widgetTag(value);
+  }
+  return text;
+}
+
+function widgetTag(value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '';
+  const { id, kind } = value as { id?: unknown; kind?: unknown };
+  return typeof id === 'string' && typeof kind === 'string' ? ` (id "${id.slice(0, 64)}")` : '';
+}
+
+function step(value: unknown, segment: PropertyKey): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return (value as Record<PropertyKey, unknown>)[segment];
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(step, input);
+}
+
+function describeIssue(issue: Issue, value: unknown): string {
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const names = issue.keys.map((key) => `"${key}"`).join(', ');
+      const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+      const allowed = typeof kind === 'string' ? WIDGET_KEYS[kind] : undefined;
+      const hint = allowed ? `; a ${kind} widget takes: ${allowed.join(', ')}` : '';
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${names}: remove ${issue.keys.length > 1 ? 'them' : 'it'}${hint}`;
+    }
+    case 'invalid_union':
+      if (issue.discriminator === 'kind') {
+        const given = value === undefined ? '"kind" is missing' : `kind ${JSON.stringify(value)} is not a widget kind`;
+        return `${given}; use one of: ${WIDGET_KINDS.join(', ')}`;
+      }
+      return issue.message;
+    case 'invalid_type':
+      if (value === undefined) return `is required (${issue.expected})`;
+      return `expected ${issue.expected}, got ${describeType(value)}`;
+    default:
+      return lowerFirst(issue.message);
+  }
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return typeof value;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

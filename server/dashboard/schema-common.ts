@@ -1,0 +1,38 @@
+// Building blocks shared by every widget schema: the widget id, the layout fields and small value types.
+import { z } from 'zod';
+
+export const WIDGET_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export const WidgetIdSchema = z
+  .string()
+  .regex(WIDGET_ID_PATTERN, {
+    error: 'a widget id is 1-64 characters of a-z, 0-9, "_" or "-", starting with a letter or digit (e.g. "sales-by-month")',
+  })
+  .describe('Widget id you choose, unique in the dashboard: lowercase a-z, 0-9, "_", "-" (e.g. "sales-by-month"). Reuse it to replace or update the widget.');
+
+export const ThemeSchema = z
+  .enum(['auto', 'light', 'dark'])
+  .describe('Colour theme of the page: "auto" follows the viewer\'s system setting.');
+
+/** Number formats the page knows; anything else falls back to plain numbers there, so keep it loose but documented. */
+export const FormatSchema = z
+  .string()
+  .max(40)
+  .describe('How to show numbers: "number", "integer", "percent" (0.12 shows as 12 %), "compact" (1.2k), "bytes", "currency:USD" (any ISO code).');
+
+/** Fields every widget kind accepts, spread into each kind's object. */
+export const widgetBase = {
+  id: WidgetIdSchema,
+  title: z.string().max(200).optional().describe('Heading shown above the widget.'),
+  width: z
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .optional()
+    .describe('Width in columns of a 12-column grid (12 = full row, 6 = half, 3 = quarter). Default depends on the kind.'),
+  height: z.enum(['s', 'm', 'l']).optional().describe('Height: s (small), m (medium, default), l (large).'),
+  note: z.string().max(10_000).optional().describe('Markdown caption shown under the widget.'),
+};
+
+export const BASE_KEYS: readonly string[] = Object.keys(widgetBase);
