@@ -1,0 +1,161 @@
+// The one way MCP tools and HTTP reach dashboards: store write (one transaction), then a live update to the pages.
+import type { Dashboard } from './dashboard/schema.ts';
+import { createDashboard, restoreRevision, setDashboard, type EditResult } from './dashboard/edit.ts';
+import type { Limits } from './dashboard/limits.ts';
+import { widgetView } from './dashboard/view.ts';
+import { NotFoundError } from './errors.ts';
+import type { Live, UpdatePayload } from './live.ts';
+import type { DashboardStore, HistoryEntry } from './store/dashboards.ts';
+
+export interface DashboardServiceDeps {
+  store: DashboardStore;
+  live: Live;
+  limits: Limits;
+  ttlMs: number;
+  now: () => number;
+}
+
+export interface OpenOptions {
+  /** Title for a new dashboard; renames an existing one when it differs. */
+  title?: string;
+  /** Create the dashboard when it does not exist (or has expired); otherwise NotFoundError. */
+  createIfMissing: boolean;
+}
+
+export interface ApplyOptions {
+  /** Refuse with ConflictError unless the dashboard is at this revision. */
+  expectedRevision?: number;
+  /** Run the edit on a new empty dashboard when none exists (or it expired); otherwise NotFoundError. */
+  createIfMissing?: boolean;
+  /** Title of the dashboard created by createIfMissing. */
+  title?: string;
+}
+
+/** A pure edit of an existing document (see server/dashboard/edit.ts). */
+export type Edit = (doc: Dashboard) => EditResult;
+
+export interface DashboardService {
+  readonly limits: Limits;
+  /** The clock every expiry decision uses (tests move it). */
+  now(): number;
+  /** Open for AI activity: create if allowed, otherwise slide the expiry. */
+  open(id: string, options: OpenOptions): Promise<{ doc: Dashboard; created: boolean }>;
+  /** Apply an edit in one transaction, then tell the open pages. Resolves with the committed result. */
+  apply(id: string, tool: string, edit: Edit, options?: ApplyOptions): Promise<EditResult>;
+  /** A read for pages and summaries: never extends expiry. Undefined when unknown or expired. */
+  get(id: string): Dashboard | undefined;
+  /** Recent revisions, newest first; NotFoundError when the dashboard is unknown or expired. */
+  history(id: string, limit?: number): HistoryEntry[];
+  /** Make an earlier revision's content current again, as a new revision. */
+  restore(id: string, revision: number, options?: { expectedRevision?: number }): Promise<EditResult>;
+  /** The sweeper removed the dashboard: tell the open pages. */
+  onExpired(id: string): void;
+}
+
+export const notFoundMessage = 'this dashboard does not exist or has expired: call dashboard_open to start a new one';
+
+export function createDashboardService(deps: DashboardServiceDeps): DashboardService {
+  const { store, live, limits, ttlMs, now } = deps;
+
+  const publish = (id: string, result: EditResult) => {
+    const { doc } = result;
+    const changed = new Set(result.changed);
+    const data: UpdatePayload = {
+      revision: doc.revision,
+      updatedAt: doc.updatedAt,
+      expiresAt: doc.expiresAt,
+      title: doc.title,
+      ...(doc.description !== undefined ? { description: doc.description } : {}),
+      theme: doc.theme,
+      order: doc.widgets.map((w) => w.id),
+      changed: doc.widgets.filter((w) => changed.has(w.id)).map((w) => widgetView(w)),
+      removed: result.removed,
+    };
+    live.publish(id, { type: 'update', revision: doc.revision, data });
+  };
+
+  const apply = async (id: string, tool: string, edit: Edit, options: ApplyOptions = {}) => {
+    const nowMs = now();
+    const result = await store.write(
+      id,
+      (current) => {
+        if (current) return edit(current);
+        if (!options.createIfMissing) throw new NotFoundError(notFoundMessage);
+        const fresh = createDashboard({ id, title: options.title, now: new Date(nowMs), ttlMs });
+        return edit(fresh);
+      },
+      { tool, nowMs, expectedRevision: options.expectedRevision },
+    );
+    // Synchronously after the commit resolves: publishes stay in revision order.
+    publish(id, result);
+    return result;
+  };
+
+  return {
+    limits,
+    now,
+
+    async open(id, options) {
+      const existing = store.get(id, now());
+      if (!existing) {
+        if (!options.createIfMissing) throw new NotFoundError(notFoundMessage);
+        let created = false;
+        const nowMs = now();
+        const result = await store.write(
+          id,
+          (current) => {
+            // Another caller may have created it since the read above: then this open changes nothing.
+            if (current) return { doc: current, summary: 'opened the dashboard', changed: [], removed: [], orderChanged: false };
+            created = true;
+            const doc = createDashboard({ id, title: options.title, now: new Date(nowMs), ttlMs });
+            return { doc, summary: 'created the dashboard', changed: [], removed: [], orderChanged: true };
+          },
+          { tool: 'dashboard_open', nowMs },
+        );
+        publish(id, result);
+        return { doc: result.doc, created };
+      }
+      if (options.title !== undefined && options.title !== existing.title) {
+        const renamed = await apply(id, 'dashboard_open', (doc) => setDashboard(doc, { title: options.title }, limits));
+        return { doc: renamed.doc, created: false };
+      }
+      const touched = await store.touch(id, now());
+      if (!touched) throw new NotFoundError(notFoundMessage);
+      return { doc: touched, created: false };
+    },
+
+    apply,
+
+    get(id) {
+      return store.get(id, now());
+    },
+
+    history(id, limit) {
+      const nowMs = now();
+      if (!store.get(id, nowMs)) throw new NotFoundError(notFoundMessage);
+      return store.history(id, nowMs, limit);
+    },
+
+    restore(id, revision, options = {}) {
+      return apply(
+        id,
+        'dashboard_restore',
+        (doc) => {
+          // Read inside the write transaction, so history cannot be trimmed between the check and the edit.
+          const old = store.revisionDoc(id, revision);
+          if (!old || revision > doc.revision) {
+            const kept = store.history(id, now()).map((h) => h.revision);
+            const range = kept.length ? `revisions ${kept.at(-1)}..${kept[0]}` : 'no revisions';
+            throw new NotFoundError(`revision ${revision} is not in this dashboard's history (it keeps ${range}): call dashboard_history`);
+          }
+          return restoreRevision(doc, old, limits);
+        },
+        options,
+      );
+    },
+
+    onExpired(id) {
+      live.publish(id, { type: 'expired' });
+    },
+  };
+}
