@@ -1,7 +1,300 @@
 // Fixture tools, resources and prompts that @modelcontextprotocol/conformance expects.
 // Registered only when mcpdash is started with --conformance-fixtures (never in a normal start).
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
+import {
+  CreateMessageResultSchema,
+  ElicitResultSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+  type ElicitRequestFormParams,
+  type ListToolsResult,
+  type ServerCapabilities,
+} from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 
-export function registerConformanceFixtures(_server: McpServer): void {
-  // filled in by the conformance work
+/**
+ * Capabilities the fixtures need. registerConformanceFixtures registers them itself (before connect), except
+ * `logging`, which must be passed to the McpServer constructor: only then does the SDK install its
+ * logging/setLevel handler.
+ */
+export const CONFORMANCE_CAPABILITIES = {
+  logging: {},
+  completions: {},
+  prompts: { listChanged: true },
+  resources: { subscribe: true, listChanged: true },
+  tools: { listChanged: true },
+} as const satisfies ServerCapabilities;
+
+// 1x1 red PNG and a minimal WAV: the suite only checks type, base64 data and MIME type.
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+const WAV_BASE64 = 'UklGRiYAAABXQVZFZm10IBAAAAABAAEAQB8AAAB9AAACABAAZGF0YQIAAAA=';
+
+const JSON_SCHEMA_TOOL = 'json_schema_2020_12_tool';
+// SEP-1613: listed verbatim, because the SDK's zod conversion targets draft-07 and drops $defs/$schema.
+const JSON_SCHEMA_2020_12 = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object' as const,
+  $defs: { address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+  properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
+  additionalProperties: false,
+};
+
+const COMPLETION_WORDS = ['paris', 'park', 'party', 'test', 'testing', 'tested'];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const text = (value: string) => ({ content: [{ type: 'text' as const, text: value }] });
+
+export function registerConformanceFixtures(server: McpServer): void {
+  const { logging: _constructorOnly, ...capabilities } = CONFORMANCE_CAPABILITIES;
+  server.server.registerCapabilities(capabilities);
+  registerContentTools(server);
+  registerNotifyingTools(server);
+  registerRoundTripTools(server);
+  registerResources(server);
+  registerPrompts(server);
+  listJsonSchemaToolVerbatim(server);
+}
+
+function registerContentTools(server: McpServer): void {
+  server.registerTool('test_simple_text', { description: 'Returns a fixed text (conformance fixture)' }, async () =>
+    text('This is a simple text response for testing.'),
+  );
+  server.registerTool('test_image_content', { description: 'Returns a 1x1 PNG image (conformance fixture)' }, async () => ({
+    content: [{ type: 'image', data: PNG_BASE64, mimeType: 'image/png' }],
+  }));
+  server.registerTool('test_audio_content', { description: 'Returns a tiny WAV clip (conformance fixture)' }, async () => ({
+    content: [{ type: 'audio', data: WAV_BASE64, mimeType: 'audio/wav' }],
+  }));
+  server.registerTool('test_embedded_resource', { description: 'Returns an embedded text resource (conformance fixture)' }, async () => ({
+    content: [{ type: 'resource', resource: { uri: 'test://embedded-resource', mimeType: 'text/plain', text: 'This is an embedded resource content.' } }],
+  }));
+  server.registerTool('test_multiple_content_types', { description: 'Returns text, image and resource content (conformance fixture)' }, async () => ({
+    content: [
+      { type: 'text', text: 'Multiple content types test:' },
+      { type: 'image', data: PNG_BASE64, mimeType: 'image/png' },
+      {
+        type: 'resource',
+        resource: { uri: 'test://mixed-content-resource', mimeType: 'application/json', text: JSON.stringify({ test: 'data', value: 123 }) },
+      },
+    ],
+  }));
+  server.registerTool('test_error_handling', { description: 'Always fails (conformance fixture)' }, async () => {
+    // McpServer turns a thrown error into an isError result carrying this message.
+    throw new Error('This tool intentionally returns an error for testing');
+  });
+  server.registerTool(
+    JSON_SCHEMA_TOOL,
+    {
+      description: 'Tool with JSON Schema 2020-12 features (conformance fixture, SEP-1613)',
+      // Validates calls; tools/list shows JSON_SCHEMA_2020_12 instead (see listJsonSchemaToolVerbatim).
+      inputSchema: {
+        name: z.string().optional().describe('A name'),
+        address: z.object({ street: z.string().optional(), city: z.string().optional() }).optional().describe('An address'),
+      },
+    },
+    async (args) => text(`JSON Schema 2020-12 tool called with: ${JSON.stringify(args)}`),
+  );
+}
+
+/** Tools that stream notifications on the request's own SSE stream while they run. */
+function registerNotifyingTools(server: McpServer): void {
+  server.registerTool('test_tool_with_logging', { description: 'Sends three info log messages while running (conformance fixture)' }, async (extra) => {
+    const steps = ['Tool execution started', 'Tool processing data', 'Tool execution completed'];
+    for (const [i, data] of steps.entries()) {
+      if (i > 0) await sleep(50);
+      // Sent through extra so it travels on this request's stream; server.sendLoggingMessage would need a GET stream.
+      await extra.sendNotification({ method: 'notifications/message', params: { level: 'info', logger: 'conformance', data } });
+    }
+    return text('Tool with logging executed successfully');
+  });
+  server.registerTool('test_tool_with_progress', { description: 'Reports progress 0, 50, 100 of 100 (conformance fixture)' }, async (extra) => {
+    const token = extra._meta?.progressToken;
+    for (const [i, progress] of [0, 50, 100].entries()) {
+      if (i > 0) await sleep(50);
+      if (token !== undefined) {
+        await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, total: 100, message: `Completed step ${progress} of 100` } });
+      }
+    }
+    return text(`Progress reported${token === undefined ? ' (no progress token given)' : ` for token ${String(token)}`}`);
+  });
+  server.registerTool(
+    'test_reconnection',
+    { description: 'Closes its SSE stream mid-call so the client must reconnect (conformance fixture, SEP-1699)' },
+    async (extra) => {
+      // The SDK offers closeSSEStream only when the transport has an event store to replay from; without one,
+      // closing would lose the answer, so the call then simply completes on the open stream.
+      extra.closeSSEStream?.();
+      await sleep(100);
+      return text('Reconnection test completed successfully. If you received this, the client properly reconnected after stream closure.');
+    },
+  );
+}
+
+/** Tools that ask the client something (sampling, elicitation) in the middle of a call. */
+function registerRoundTripTools(server: McpServer): void {
+  server.registerTool(
+    'test_sampling',
+    { description: 'Asks the client for an LLM completion (conformance fixture)', inputSchema: { prompt: z.string().describe('The prompt to send to the LLM') } },
+    async ({ prompt }, extra) => {
+      const result = await extra.sendRequest(
+        { method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens: 100 } },
+        CreateMessageResultSchema,
+      );
+      const reply = !Array.isArray(result.content) && result.content.type === 'text' ? result.content.text : JSON.stringify(result.content);
+      return text(`LLM response: ${reply}`);
+    },
+  );
+  const elicit = (tool: string, description: string, params: (args: Record<string, unknown>) => ElicitRequestFormParams, inputSchema = {}) =>
+    server.registerTool(tool, { description, inputSchema }, async (args: Record<string, unknown>, extra) => {
+      const result = await extra.sendRequest({ method: 'elicitation/create', params: params(args) }, ElicitResultSchema);
+      const prefix = tool === 'test_elicitation' ? 'User response' : 'Elicitation completed';
+      return text(`${prefix}: action=${result.action}, content=${JSON.stringify(result.content ?? {})}`);
+    });
+  elicit(
+    'test_elicitation',
+    'Asks the user for a username and email (conformance fixture)',
+    (args) => ({
+      mode: 'form',
+      message: String(args.message),
+      requestedSchema: {
+        type: 'object',
+        properties: { username: { type: 'string', description: "User's response" }, email: { type: 'string', description: "User's email address" } },
+        required: ['username', 'email'],
+      },
+    }),
+    { message: z.string().describe('The message to show the user') },
+  );
+  elicit('test_elicitation_sep1034_defaults', 'Elicits a form with defaults for every primitive type (conformance fixture, SEP-1034)', () => ({
+    mode: 'form',
+    message: 'Please review and update the form fields with defaults',
+    requestedSchema: {
+      type: 'object',
+      properties: {
+        name: { type: 'string', description: 'User name', default: 'John Doe' },
+        age: { type: 'integer', description: 'User age', default: 30 },
+        score: { type: 'number', description: 'User score', default: 95.5 },
+        status: { type: 'string', description: 'User status', enum: ['active', 'inactive', 'pending'], default: 'active' },
+        verified: { type: 'boolean', description: 'Verification status', default: true },
+      },
+      required: [],
+    },
+  }));
+  elicit('test_elicitation_sep1330_enums', 'Elicits a form with the five enum variants (conformance fixture, SEP-1330)', () => ({
+    mode: 'form',
+    message: 'Please select options from the enum fields',
+    requestedSchema: {
+      type: 'object',
+      properties: {
+        untitledSingle: { type: 'string', description: 'Select one option', enum: ['option1', 'option2', 'option3'] },
+        titledSingle: {
+          type: 'string',
+          description: 'Select one option with titles',
+          oneOf: [
+            { const: 'value1', title: 'First Option' },
+            { const: 'value2', title: 'Second Option' },
+            { const: 'value3', title: 'Third Option' },
+          ],
+        },
+        legacyEnum: { type: 'string', description: 'Select one option (legacy)', enum: ['opt1', 'opt2', 'opt3'], enumNames: ['Option One', 'Option Two', 'Option Three'] },
+        untitledMulti: { type: 'array', description: 'Select multiple options', minItems: 1, maxItems: 3, items: { type: 'string', enum: ['option1', 'option2', 'option3'] } },
+        titledMulti: {
+          type: 'array',
+          description: 'Select multiple options with titles',
+          minItems: 1,
+          maxItems: 3,
+          items: {
+            anyOf: [
+              { const: 'value1', title: 'First Choice' },
+              { const: 'value2', title: 'Second Choice' },
+              { const: 'value3', title: 'Third Choice' },
+            ],
+          },
+        },
+      },
+      required: [],
+    },
+  }));
+}
+
+function registerResources(server: McpServer): void {
+  const staticText = (name: string, uri: string, description: string, body: string) =>
+    server.registerResource(name, uri, { title: name, description, mimeType: 'text/plain' }, async () => ({
+      contents: [{ uri, mimeType: 'text/plain', text: body }],
+    }));
+  staticText('static-text', 'test://static-text', 'A static text resource (conformance fixture)', 'This is the content of the static text resource.');
+  staticText('watched-resource', 'test://watched-resource', 'A resource clients can subscribe to (conformance fixture)', 'Watched resource content');
+  server.registerResource('static-binary', 'test://static-binary', { title: 'static-binary', description: 'A 1x1 PNG (conformance fixture)', mimeType: 'image/png' }, async () => ({
+    contents: [{ uri: 'test://static-binary', mimeType: 'image/png', blob: PNG_BASE64 }],
+  }));
+  server.registerResource(
+    'template',
+    new ResourceTemplate('test://template/{id}/data', { list: undefined }),
+    { title: 'template', description: 'Data for an id (conformance fixture)', mimeType: 'application/json' },
+    async (uri, { id }) => ({
+      contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${String(id)}` }) }],
+    }),
+  );
+  // McpServer has no subscription API; the subscribed set lives with this session's server and dies with it.
+  const subscribed = new Set<string>();
+  server.server.setRequestHandler(SubscribeRequestSchema, async ({ params }) => {
+    subscribed.add(params.uri);
+    return {};
+  });
+  server.server.setRequestHandler(UnsubscribeRequestSchema, async ({ params }) => {
+    subscribed.delete(params.uri);
+    return {};
+  });
+}
+
+function registerPrompts(server: McpServer): void {
+  server.registerPrompt('test_simple_prompt', { title: 'Simple prompt', description: 'A prompt without arguments (conformance fixture)' }, async () => ({
+    messages: [{ role: 'user', content: { type: 'text', text: 'This is a simple prompt for testing.' } }],
+  }));
+  server.registerPrompt(
+    'test_prompt_with_arguments',
+    {
+      title: 'Prompt with arguments',
+      description: 'A prompt with two required arguments (conformance fixture)',
+      argsSchema: {
+        // completable() makes McpServer answer completion/complete for arg1 by prefix.
+        arg1: completable(z.string().describe('First test argument'), (value) => COMPLETION_WORDS.filter((w) => w.startsWith(value))),
+        arg2: z.string().describe('Second test argument'),
+      },
+    },
+    async ({ arg1, arg2 }) => ({ messages: [{ role: 'user', content: { type: 'text', text: `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'` } }] }),
+  );
+  server.registerPrompt(
+    'test_prompt_with_embedded_resource',
+    { title: 'Prompt with embedded resource', description: 'A prompt embedding a resource (conformance fixture)', argsSchema: { resourceUri: z.string().describe('URI of the resource to embed') } },
+    async ({ resourceUri }) => ({
+      messages: [
+        { role: 'user', content: { type: 'resource', resource: { uri: resourceUri, mimeType: 'text/plain', text: 'Embedded resource content for testing.' } } },
+        { role: 'user', content: { type: 'text', text: 'Please process the embedded resource above.' } },
+      ],
+    }),
+  );
+  server.registerPrompt('test_prompt_with_image', { title: 'Prompt with image', description: 'A prompt with an image (conformance fixture)' }, async () => ({
+    messages: [
+      { role: 'user', content: { type: 'image', data: PNG_BASE64, mimeType: 'image/png' } },
+      { role: 'user', content: { type: 'text', text: 'Please analyze the image above.' } },
+    ],
+  }));
+}
+
+type RequestHandler = (request: unknown, extra: unknown) => Promise<ListToolsResult>;
+
+/**
+ * Wrap McpServer's tools/list so json_schema_2020_12_tool shows its raw 2020-12 schema. The SDK has no public
+ * hook for a tool's listed schema, so this reaches into Protocol's handler map; the fixture test fails loudly
+ * if an SDK upgrade moves it.
+ */
+function listJsonSchemaToolVerbatim(server: McpServer): void {
+  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, RequestHandler> })._requestHandlers;
+  const list = handlers?.get('tools/list');
+  if (!handlers || !list) throw new Error('conformance fixtures: the SDK no longer keeps request handlers in _requestHandlers');
+  handlers.set('tools/list', async (request, extra) => {
+    const result = await list(request, extra);
+    return { ...result, tools: result.tools.map((tool) => (tool.name === JSON_SCHEMA_TOOL ? { ...tool, inputSchema: JSON_SCHEMA_2020_12 } : tool)) };
+  });
 }
