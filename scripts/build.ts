@@ -62,7 +62,8 @@ async function compile(target: BuildTarget): Promise<void> {
       autoloadTsconfig: false,
       autoloadPackageJson: false,
     },
-    minify: true,
+    // keepNames: error classes name themselves from new.target.name, and logs/stack traces stay readable.
+    minify: { whitespace: true, syntax: true, identifiers: true, keepNames: true },
     // Precompiled bytecode: measured faster start (see the build report); ESM keeps top-level await in main.ts.
     bytecode: !args.has('--no-bytecode'),
     format: 'esm',
