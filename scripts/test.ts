@@ -32,9 +32,10 @@ async function runStreaming(cmd: string[]): Promise<{ code: number; output: stri
   let output = '';
   const pump = async (stream: ReadableStream<Uint8Array>, sink: NodeJS.WriteStream) => {
     const decoder = new TextDecoder();
-    for await (const chunk of stream) {
-      sink.write(chunk);
-      output += decoder.decode(chunk, { stream: true });
+    const reader = stream.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      sink.write(read.value);
+      output += decoder.decode(read.value, { stream: true });
     }
   };
   await Promise.all([pump(proc.stdout, process.stdout), pump(proc.stderr, process.stderr)]);
