@@ -77,6 +77,8 @@ function describeType(value: unknown): string {
   return typeof value;
 }
 
+/** zod's "Too big: ..." reads better mid-line as "too big: ..."; acronyms like "HTML" stay as they are. */
 function lowerFirst(text: string): string {
+  if (/^[A-Z][A-Z]/.test(text)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
