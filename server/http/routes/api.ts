@@ -1,0 +1,46 @@
+// GET /dashboard/:id (mounted under /api): the dashboard as the page renders it, with revision ETags.
+import { Hono, type Context } from 'hono';
+import type { DashboardService } from '../../dashboard-service.ts';
+import { isDashboardId } from '../../dashboard/target.ts';
+import { toView } from '../../dashboard/view.ts';
+import type { Live } from '../../live.ts';
+
+export interface ApiRoutesDeps {
+  dashboards: DashboardService;
+  live: Live;
+}
+
+/** The id from the path in stored form, or undefined when it cannot be a dashboard id (no store lookup then). */
+export function dashboardIdParam(raw: string | undefined): string | undefined {
+  const id = raw?.toLowerCase();
+  return isDashboardId(id) ? id : undefined;
+}
+
+/** Unknown, expired and malformed look the same from outside: ids are credentials, don't help guessing. */
+export function dashboardNotFound(c: Context): Response {
+  return c.json({ error: { code: 'not_found', message: 'This dashboard does not exist or has expired.' } }, 404);
+}
+
+/** True when an If-None-Match header (a list, weak tags or *) matches the current strong ETag. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+export function createApiRoutes(deps: ApiRoutesDeps): Hono {
+  const app = new Hono();
+  app.get('/dashboard/:id', (c) => {
+    const id = dashboardIdParam(c.req.param('id'));
+    if (!id) return dashboardNotFound(c);
+    // A read: viewing never extends the dashboard's life.
+    const doc = deps.dashboards.get(id);
+    if (!doc) return dashboardNotFound(c);
+    const etag = `"${doc.revision}"`;
+    if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag });
+    return c.json(toView(doc), 200, { ETag: etag });
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+// Builds the dashboard service and its routes over a real LMDB store in a temp dir, optionally on a real port.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { createDashboardService, type DashboardService } from '../../../server/dashboard-service.ts';
+import { putWidgets } from '../../../server/dashboard/edit.ts';
+import { DEFAULT_LIMITS } from '../../../server/dashboard/limits.ts';
+import { createApiRoutes } from '../../../server/http/routes/api.ts';
+import { createEventRoutes } from '../../../server/http/routes/events.ts';
+import { createLive, type Live } from '../../../server/live.ts';
+import { createDashboardStore } from '../../../server/store/dashboards.ts';
+import { openStore, type Store } from '../../../server/store/db.ts';
+
+export interface DashboardFixture {
+  store: Store;
+  live: Live;
+  dashboards: DashboardService;
+  app: Hono;
+  /** Base URL once listen() ran. */
+  url: string;
+  listen(): string;
+  /** Adds (or replaces) one markdown widget; resolves after commit and publish. */
+  put(id: string, widgetId: string, text?: string): Promise<number>;
+  clock: { offset: number };
+  close(): Promise<void>;
+}
+
+export function dashboardFixture(options: { ttlMs?: number; ringSize?: number; heartbeatMs?: number } = {}): DashboardFixture {
+  const ttlMs = options.ttlMs ?? 3_600_000;
+  const store = openStore(join(mkdtempSync(join(tmpdir(), 'mcpdash-')), 'data'));
+  const live = createLive({ ringSize: options.ringSize });
+  const clock = { offset: 0 };
+  const dashboards = createDashboardService({
+    store: createDashboardStore(store, { ttlMs, historyLimit: 50 }),
+    live,
+    limits: DEFAULT_LIMITS,
+    ttlMs,
+    now: () => Date.now() + clock.offset,
+  });
+  const app = new Hono();
+  app.route('/api', createApiRoutes({ dashboards, live }));
+  app.route('/api', createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs }));
+  let server: ReturnType<typeof Bun.serve> | undefined;
+  const fixture: DashboardFixture = {
+    store,
+    live,
+    dashboards,
+    app,
+    url: '',
+    clock,
+    listen() {
+      server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, idleTimeout: 60 });
+      fixture.url = `http://127.0.0.1:${server.port}`;
+      return fixture.url;
+    },
+    async put(id, widgetId, text = widgetId) {
+      const result = await dashboards.apply(id, 'widget_put', (doc) => putWidgets(doc, [{ id: widgetId, kind: 'markdown', text }], {}, DEFAULT_LIMITS), {
+        createIfMissing: true,
+      });
+      return result.doc.revision;
+    },
+    async close() {
+      server?.stop(true);
+      await store.close();
+    },
+  };
+  return fixture;
+}
