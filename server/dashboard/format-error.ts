@@ -61,6 +61,12 @@ function describeIssue(issue: Issue, value: unknown): string {
         const given = value === undefined ? '"kind" is missing' : `kind ${JSON.stringify(value)} is not a widget kind`;
         return `${given}; use one of: ${WIDGET_KINDS.join(', ')}`;
       }
+      if (value === undefined) return 'is required';
+      if (issue.message === 'Invalid input') {
+        // zod's generic union message says nothing; the branches' expected types say what would have fitted.
+        const expected = [...new Set(issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [i.expected] : []))))];
+        if (expected.length > 0) return `expected ${expected.join(' or ')}, got ${describeType(value)}`;
+      }
       return issue.message;
     case 'invalid_type':
       if (value === undefined) return `is required (${issue.expected})`;

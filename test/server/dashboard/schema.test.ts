@@ -57,7 +57,7 @@ describe('widget schema', () => {
   });
 
   test('metric: rejects an object value and an unknown goodWhen', () => {
-    expect(rejection({ id: 'm', kind: 'metric', value: { amount: 3 } })).toMatch(/\.value: /);
+    expect(rejection({ id: 'm', kind: 'metric', value: { amount: 3 } })).toMatch(/\.value: expected number or string, got object/);
     expect(rejection({ id: 'm', kind: 'metric', value: 3, goodWhen: 'higher' })).toMatch(/goodWhen: invalid option: expected one of "up"\|"down"/);
   });
 
