@@ -20,6 +20,7 @@ export interface DashboardSummary {
 }
 
 const HINT_CHARS = 80;
+const CHART_HINT_CHARS = 160;
 
 export function summarize(doc: Dashboard): DashboardSummary {
   return {
@@ -51,13 +52,17 @@ export function hintFor(widget: Widget): string {
       if (widget.option !== undefined) {
         const raw = widget.option.series;
         const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown; name?: unknown; data?: unknown }[];
-        const parts = list.slice(0, 5).map((s, i) => `${typeof s.type === 'string' ? s.type : 'series'} ${typeof s.name === 'string' ? s.name : `#${i}`} (${count(Array.isArray(s.data) ? s.data.length : 0, 'point')})`);
+        const parts = list.slice(0, 5).map((s, i) => `${typeof s.type === 'string' ? `${s.type} ` : ''}series ${typeof s.name === 'string' ? `"${s.name}"` : `#${i}`} (${count(Array.isArray(s.data) ? s.data.length : 0, 'point')})`);
         return clip(`ECharts option: ${parts.join(', ') || 'no series'}`);
       }
+      // Series names matter most: data_append addresses series by name.
       const series = widget.series ?? [];
-      const parts = series.slice(0, 5).map((s) => `${s.name} (${count(s.data.length, 'point')})`);
-      if (series.length > 5) parts.push(`${series.length - 5} more`);
-      return clip(`${widget.type}: ${parts.join(', ')}`);
+      const lengths = new Set(series.map((s) => s.data.length));
+      if (lengths.size === 1) {
+        const [points] = lengths;
+        return clip(`${widget.type}, ${count(series.length, 'series', 'series')} of ${count(points ?? 0, 'point')}: ${series.map((s) => s.name).join(', ')}`, CHART_HINT_CHARS);
+      }
+      return clip(`${widget.type}: ${series.map((s) => `${s.name} (${count(s.data.length, 'point')})`).join(', ')}`, CHART_HINT_CHARS);
     }
     case 'image':
       return clip(widget.alt);
@@ -76,8 +81,8 @@ export function hintFor(widget: Widget): string {
   }
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function count(n: number, word: string, plural = `${word}s`): string {
+  return `${n} ${n === 1 ? word : plural}`;
 }
 
 function clip(text: string, max = HINT_CHARS): string {
