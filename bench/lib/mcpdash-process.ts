@@ -3,21 +3,12 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { spawnServer, type ServerProcess } from './spawn-server.ts';
 
 export const ROOT = resolve(import.meta.dir, '..', '..');
 export const BINARY = join(ROOT, 'dist', 'mcpdash');
 
-export interface McpdashProcess {
-  pid: number;
-  mcpUrl: string;
-  baseUrl: string;
-  dataDir: string;
-  /** What was started, for the report: "dist/mcpdash" or "bun run server/main.ts". */
-  label: string;
-  /** Everything the process wrote so far (stdout + stderr), for error messages. */
-  output: () => string;
-  stop: () => Promise<void>;
-}
+export type McpdashProcess = ServerProcess & { dataDir: string };
 
 /** Newest modification time (ms) of any file under the directories the binary embeds. */
 function newestSourceMtime(): number {
@@ -63,41 +54,10 @@ export interface StartOptions {
 export async function startMcpdash(options: StartOptions = {}): Promise<McpdashProcess> {
   const { cmd, label } = mcpdashCommand(options.mode ?? 'auto');
   const dataDir = mkdtempSync(join(tmpdir(), 'mcpdash-'));
-  const proc = Bun.spawn([...cmd, '--port', '0', '--data-dir', dataDir, ...(options.extraArgs ?? [])], {
+  const server = await spawnServer([...cmd, '--port', '0', '--data-dir', dataDir, ...(options.extraArgs ?? [])], label, {
     cwd: ROOT,
-    stdout: 'pipe',
-    stderr: 'pipe',
+    timeoutMs: options.timeoutMs,
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   });
-  let output = '';
-  const collect = async (stream: ReadableStream<Uint8Array>) => {
-    const decoder = new TextDecoder();
-    for await (const chunk of stream) output += decoder.decode(chunk, { stream: true });
-  };
-  void collect(proc.stdout);
-  void collect(proc.stderr);
-
-  const stop = async () => {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      proc.kill('SIGTERM');
-      const killer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-      await proc.exited;
-      clearTimeout(killer);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
-    const match = /MCP URL:\s+(\S+)/.exec(output);
-    if (match?.[1]) {
-      const mcpUrl = match[1];
-      return { pid: proc.pid, mcpUrl, baseUrl: new URL(mcpUrl).origin, dataDir, label, output: () => output, stop };
-    }
-    if (proc.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      const why = proc.exitCode !== null ? `exited with ${proc.exitCode}` : 'printed no MCP URL in time';
-      throw new Error(`${label} ${why}:\n${output.trim()}`);
-    }
-    await Bun.sleep(20);
-  }
+  return { ...server, dataDir };
 }
