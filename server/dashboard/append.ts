@@ -2,8 +2,9 @@
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { EditResult } from './edit-result.ts';
 import { plural } from './edit-result.ts';
+import { formatIssues } from './format-error.ts';
 import { checkLimits, type Limits } from './limits.ts';
-import { MAX_TREND_POINTS, type ChartPoint, type ChartSeries, type ChartWidget, type Dashboard, type Widget } from './schema.ts';
+import { MAX_TABLE_ROWS, MAX_TREND_POINTS, TableWidgetSchema, type TableWidget, type ChartPoint, type ChartSeries, type ChartWidget, type Dashboard, type Widget } from './schema.ts';
 import { parseWidget } from './validate.ts';
 
 export interface AppendInput {
@@ -57,7 +58,7 @@ export function appendData(doc: Dashboard, input: AppendInput, limits: Limits): 
   }
 
   const appended = appendTo(current, items, input.series, keep);
-  const widget = parseWidget(appended.widget, `widget "${current.id}" after appending`);
+  const widget = appended.validated ? (appended.widget as Widget) : parseWidget(appended.widget, `widget "${current.id}" after appending`);
   const next: Dashboard = { ...doc, widgets: doc.widgets.with(index, widget) };
   checkLimits(next, limits);
   const unit = field === 'rows' ? 'row' : field === 'lines' ? 'line' : 'point';
@@ -76,12 +77,14 @@ interface Appended {
   /** Where the data went, e.g. ` series "HASH"`. */
   where: string;
   count: (widget: Widget) => number;
+  /** Set when only the new data was validated (re-checking 100k old rows on every append costs too much). */
+  validated?: true;
 }
 
 function appendTo(widget: Widget, items: unknown[], series: string | undefined, keep: number | undefined): Appended {
   switch (widget.kind) {
     case 'table':
-      return { widget: { ...widget, rows: tail([...widget.rows, ...items], keep) }, where: '', count: (w) => (w as typeof widget).rows.length };
+      return appendRows(widget, items, keep);
     case 'log': {
       if (!items.every((line) => typeof line === 'string')) throw new ValidationError('"lines" must be strings');
       return { widget: { ...widget, lines: tail([...widget.lines, ...(items as string[])], keep) }, where: '', count: (w) => (w as typeof widget).lines.length };
@@ -98,6 +101,26 @@ function appendTo(widget: Widget, items: unknown[], series: string | undefined, 
     default:
       throw new ValidationError(`widget "${widget.id}" takes no appended data`);
   }
+}
+
+function appendRows(widget: TableWidget, items: unknown[], keep: number | undefined): Appended {
+  // Validate the new rows against the table's own schema (columns, sortBy) as if they were its only rows.
+  const probe = TableWidgetSchema.safeParse({ ...widget, rows: items });
+  if (!probe.success) {
+    const rowIssues = probe.error.issues.map((issue) => ({ ...issue, path: issue.path[0] === 'rows' ? issue.path.slice(1) : issue.path }));
+    throw new ValidationError(formatIssues(rowIssues, items, 'rows').join('\n'), probe.error);
+  }
+  const first = widget.rows[0];
+  if (first !== undefined && Array.isArray(first) !== Array.isArray(items[0])) {
+    throw new ValidationError(
+      `rows[0]: table "${widget.id}" has rows that are ${Array.isArray(first) ? 'arrays in column order' : 'objects keyed by column key'}; send the new rows the same way`,
+    );
+  }
+  const rows = tail([...widget.rows, ...(probe.data.rows as TableWidget['rows'])], keep);
+  if (rows.length > MAX_TABLE_ROWS) {
+    throw new ValidationError(`table "${widget.id}" would have ${rows.length} rows; the maximum is ${MAX_TABLE_ROWS}: pass keep_last to drop old rows`);
+  }
+  return { widget: { ...widget, rows }, where: '', count: () => rows.length, validated: true };
 }
 
 function tail<T>(list: T[], keep: number | undefined): T[] {

@@ -129,7 +129,8 @@ describe('appendData', () => {
 
   test('rejects a point that does not fit the chart type, changing nothing', () => {
     expectRejected(doc(), (d) => appendData(d, { widget: 'dots', points: [7] }, LIMITS), ValidationError, /a scatter point is an array \[x, y\]/);
-    expectRejected(doc(), (d) => appendData(d, { widget: 'orders', rows: [{ n: { deep: 1 } }] }, LIMITS), ValidationError, /rows\[2\]: a row is an object/);
+    expectRejected(doc(), (d) => appendData(d, { widget: 'orders', rows: [{ n: { deep: 1 } }] }, LIMITS), ValidationError, /^rows\[0\]: a row is an object/);
+    expectRejected(doc(), (d) => appendData(d, { widget: 'orders', rows: [[3]] }, LIMITS), ValidationError, /rows\[0\]: table "orders" has rows that are objects keyed by column key; send the new rows the same way/);
   });
 
   test('rejects a plain number when every x label already has a value', () => {
