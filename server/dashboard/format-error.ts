@@ -80,6 +80,7 @@ function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value} (numbers must be finite)`;
   return typeof value;
 }
 

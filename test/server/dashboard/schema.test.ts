@@ -61,6 +61,10 @@ describe('widget schema', () => {
     expect(rejection({ id: 'm', kind: 'metric', value: 3, goodWhen: 'higher' })).toMatch(/goodWhen: invalid option: expected one of "up"\|"down"/);
   });
 
+  test('metric: rejects a value that is not a finite number', () => {
+    expect(rejection({ id: 'm', kind: 'metric', value: Infinity })).toMatch(/\.value: expected number or string, got Infinity \(numbers must be finite\)/);
+  });
+
   test('metric: rejects a trend longer than 1000 points', () => {
     expect(rejection({ id: 'm', kind: 'metric', value: 3, trend: Array(1001).fill(1) })).toMatch(/trend: too big/);
   });
