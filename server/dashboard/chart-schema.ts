@@ -50,7 +50,7 @@ const SHORTHAND_KEYS = ['type', 'x', 'y', 'series', 'xLabel', 'yLabel', 'min', '
 export const ChartWidgetSchema = z
   .strictObject({
     ...widgetBase,
-    kind: z.literal('chart'),
+    kind: z.literal('chart').describe('Widget kind: "chart".'),
     option: z
       .record(z.string(), z.unknown())
       .optional()

@@ -1,4 +1,5 @@
 // Pure, copy-on-write edits of a dashboard document: each validates everything or throws, never half-applies.
+import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { changedIds, diffWidgets, listIds, type EditResult } from './edit-result.ts';
 import { formatIssues } from './format-error.ts';
@@ -38,7 +39,11 @@ export interface SetInput {
   widgets?: unknown[];
 }
 
-const SetHeaderSchema = DashboardSchema.pick({ title: true, description: true, theme: true }).partial();
+const SetHeaderSchema = z.strictObject({
+  title: DashboardSchema.shape.title.optional(),
+  description: DashboardSchema.shape.description,
+  theme: DashboardSchema.shape.theme.optional(),
+});
 
 /** Replaces what is given; `widgets`, when given, replaces the whole list. `description: null` clears it. */
 export function setDashboard(doc: Dashboard, input: SetInput, limits: Limits): EditResult {

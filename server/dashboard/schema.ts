@@ -16,7 +16,7 @@ export const MAX_IMAGE_CHARS = 2 * 1024 * 1024;
 export const MarkdownWidgetSchema = z
   .strictObject({
     ...widgetBase,
-    kind: z.literal('markdown'),
+    kind: z.literal('markdown').describe('Widget kind: "markdown".'),
     text: z.string().max(100_000).describe('CommonMark text; GitHub tables work; raw HTML is shown as text.'),
   })
   .describe('Formatted text: findings, explanations, lists, small tables.');
@@ -24,7 +24,7 @@ export const MarkdownWidgetSchema = z
 export const MetricWidgetSchema = z
   .strictObject({
     ...widgetBase,
-    kind: z.literal('metric'),
+    kind: z.literal('metric').describe('Widget kind: "metric".'),
     value: z.union([z.number(), z.string().max(100)]).describe('The headline figure (a number, or short text such as "n/a").'),
     unit: z.string().max(20).optional().describe('Unit shown after the value: "USD", "ms", "%".'),
     label: z.string().max(200).optional().describe('What the figure is, e.g. "Total value".'),
@@ -53,7 +53,7 @@ export const TableColumnSchema = z.strictObject({
 export const TableWidgetSchema = z
   .strictObject({
     ...widgetBase,
-    kind: z.literal('table'),
+    kind: z.literal('table').describe('Widget kind: "table".'),
     columns: z.array(TableColumnSchema).min(1).max(100).describe('Columns in display order.'),
     rows: z
       .array(RowSchema)
@@ -87,7 +87,7 @@ const DATA_URL = /^data:image\/(?:(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+
 export const ImageWidgetSchema = z
   .strictObject({
     ...widgetBase,
-    kind: z.literal('image'),
+    kind: z.literal('image').describe('Widget kind: "image".'),
     src: z
       .string()
       .max(MAX_IMAGE_CHARS, { error: `the image is too large: at most ${MAX_IMAGE_CHARS / 1024 / 1024} MiB of data URL` })
@@ -102,7 +102,7 @@ export const ImageWidgetSchema = z
 export const CodeWidgetSchema = z
   .strictObject({
     ...widgetBase,
-    kind: z.literal('code'),
+    kind: z.literal('code').describe('Widget kind: "code".'),
     code: z.string().max(200_000).describe('The source text, shown monospaced.'),
     language: z.string().max(40).optional().describe('Language name for highlighting, e.g. "sql", "python", "ts".'),
   })
@@ -111,7 +111,7 @@ export const CodeWidgetSchema = z
 export const ProgressWidgetSchema = z
   .strictObject({
     ...widgetBase,
-    kind: z.literal('progress'),
+    kind: z.literal('progress').describe('Widget kind: "progress".'),
     value: z.number().min(0).max(1).optional().describe('Completion from 0 to 1 (0.4 = 40 %).'),
     label: z.string().max(200).optional().describe('What is in progress.'),
     steps: z
@@ -130,7 +130,7 @@ export const ProgressWidgetSchema = z
 export const LogWidgetSchema = z
   .strictObject({
     ...widgetBase,
-    kind: z.literal('log'),
+    kind: z.literal('log').describe('Widget kind: "log".'),
     lines: z.array(z.string().max(2000)).max(MAX_LOG_LINES).describe(`Log lines, oldest first (at most ${MAX_LOG_LINES}).`),
     maxLines: z
       .number()
@@ -172,9 +172,16 @@ export const DashboardSchema = z
     theme: ThemeSchema,
     widgets: z.array(WidgetSchema).describe('Widgets in display order.'),
     revision: z.number().int().min(0).describe('Increases by one on every write.'),
-    createdAt: IsoSchema,
-    updatedAt: IsoSchema,
-    expiresAt: IsoSchema,
+    createdAt: IsoSchema.describe('When the dashboard was created (ISO 8601).'),
+    updatedAt: IsoSchema.describe('When it was last written (ISO 8601).'),
+    expiresAt: IsoSchema.describe('When it disappears unless written to again (ISO 8601).'),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.widgets.forEach((widget, i) => {
+      if (seen.has(widget.id)) ctx.addIssue({ code: 'custom', path: ['widgets', i, 'id'], message: `widget id "${widget.id}" is used twice` });
+      seen.add(widget.id);
+    });
   })
   .describe('A dashboard document.');
 
