@@ -18,7 +18,7 @@ export const ThemeSchema = z
 export const FormatSchema = z
   .string()
   .max(40)
-  .describe('How to show numbers: "number", "integer", "percent" (0.12 shows as 12 %), "compact" (1.2k), "bytes", "currency:USD" (any ISO code).');
+  .describe('How to show values: "number", "integer", "fixed:2", "percent" (0.12 shows as 12 %), "compact" (1.2k), "bytes", "currency:USD" (any ISO code); date columns: "date", "datetime", "time".');
 
 /** Fields every widget kind accepts, spread into each kind's object. */
 export const widgetBase = {

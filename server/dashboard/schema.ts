@@ -28,7 +28,10 @@ export const MetricWidgetSchema = z
     value: z.union([z.number(), z.string().max(100)]).describe('The headline figure (a number, or short text such as "n/a").'),
     unit: z.string().max(20).optional().describe('Unit shown after the value: "USD", "ms", "%".'),
     label: z.string().max(200).optional().describe('What the figure is, e.g. "Total value".'),
-    delta: z.number().optional().describe('Change since the previous period, shown with its sign, in the same format as value.'),
+    delta: z
+      .number()
+      .optional()
+      .describe('Change since the previous period: a fraction for a relative change (0.062 shows as +6.2 %); 1 or more shows as an amount.'),
     goodWhen: z.enum(['up', 'down']).optional().describe('Whether a rise is good (green) or bad (red). Default up.'),
     trend: z.array(z.number()).max(MAX_TREND_POINTS).optional().describe(`Recent values for a sparkline, oldest first (at most ${MAX_TREND_POINTS}).`),
     format: FormatSchema.optional(),
@@ -46,7 +49,7 @@ export const TableColumnSchema = z.strictObject({
   type: z
     .enum(['string', 'number', 'date', 'link', 'boolean'])
     .optional()
-    .describe('How to show and sort values: link cells are http(s) URLs, date cells ISO 8601 strings. Default string.'),
+    .describe('How to show and sort values: link cells are http(s) URLs, date cells ISO 8601 strings or epoch ms. Default string.'),
   format: FormatSchema.optional(),
 });
 
@@ -59,12 +62,12 @@ export const TableWidgetSchema = z
       .array(RowSchema)
       .max(MAX_TABLE_ROWS, { error: `a table holds at most ${MAX_TABLE_ROWS} rows` })
       .describe(`Rows: objects { [column key]: value } or arrays in column order (at most ${MAX_TABLE_ROWS}).`),
-    sortBy: z.string().max(100).optional().describe('Column key to sort by initially (prefix "-" for descending, e.g. "-value").'),
+    sortBy: z.string().max(100).optional().describe('Column key to sort by initially; "-value" or "value:desc" sorts descending.'),
     pageSize: z.number().int().min(1).max(1000).optional().describe('Rows per page (default 50).'),
   })
   .superRefine((table, ctx) => {
     if (table.sortBy !== undefined) {
-      const key = table.sortBy.replace(/^-/, '');
+      const key = table.sortBy.replace(/^-/, '').replace(/[: ](asc|desc)$/i, '');
       if (!table.columns.some((column) => column.key === key)) {
         ctx.addIssue({ code: 'custom', path: ['sortBy'], message: `sortBy "${table.sortBy}" is not a column key; use one of: ${table.columns.map((c) => c.key).join(', ')}` });
       }

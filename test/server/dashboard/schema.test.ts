@@ -77,6 +77,10 @@ describe('widget schema', () => {
     expect(rejection({ id: 't', kind: 'table', columns: [{ key: 'a' }], rows: [], sortBy: 'b' })).toMatch(/sortBy "b" is not a column key; use one of: a/);
   });
 
+  test('table: accepts a descending sortBy in either spelling', () => {
+    for (const sortBy of ['-a', 'a:desc']) expect(parseWidget({ id: 't', kind: 'table', columns: [{ key: 'a' }], rows: [], sortBy }).kind).toBe('table');
+  });
+
   test('table: rejects rows that mix objects and arrays, and nested cells', () => {
     expect(rejection({ id: 't', kind: 'table', columns: [{ key: 'a' }], rows: [{ a: 1 }, [2]] })).toMatch(/rows\[1\]: rows must all be objects like the first row/);
     expect(rejection({ id: 't', kind: 'table', columns: [{ key: 'a' }], rows: [{ a: { b: 1 } }] })).toMatch(/rows\[0\]: a row is an object keyed by column key/);
