@@ -86,7 +86,7 @@ export const ChartWidgetSchema = z
           issue([key], `"${key}" is shorthand and cannot be combined with "option": put everything inside the option, or drop "option" (set it to null in a patch)`);
         }
       }
-      const problem = findOptionProblem(chart.option);
+      const problem = findOptionProblem(chart.option) ?? findSeriesProblem(chart.option);
       if (problem) issue(['option', ...problem.path], problem.message);
       return;
     }
@@ -178,6 +178,29 @@ function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
     }
   });
   return problems;
+}
+
+/** Series types the page's ECharts build registers (web/src/lib/chart-option.ts); others would render as an error. */
+export const OPTION_SERIES_TYPES = [
+  'line', 'bar', 'scatter', 'pie', 'heatmap', 'candlestick', 'gauge', 'radar', 'treemap', 'boxplot', 'funnel', 'sankey',
+] as const;
+const OPTION_SERIES_SET: ReadonlySet<string> = new Set(OPTION_SERIES_TYPES);
+
+/** Tells the model at write time what the page would only show as a broken chart. */
+function findSeriesProblem(option: Record<string, unknown>): Problem | undefined {
+  const raw = option.series;
+  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  if (list.length === 0 && option.dataset === undefined) {
+    return { path: ['series'], message: 'the option has no "series": add e.g. [{ "type": "bar", "data": [1, 2, 3] }]' };
+  }
+  for (let i = 0; i < list.length; i++) {
+    const type = (list[i] as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !OPTION_SERIES_SET.has(type)) {
+      const path = Array.isArray(raw) ? ['series', i, 'type'] : ['series', 'type'];
+      return { path, message: `series type ${JSON.stringify(type ?? null)} is not supported; use one of: ${OPTION_SERIES_TYPES.join(', ')}` };
+    }
+  }
+  return undefined;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -124,6 +124,13 @@ describe('widget schema', () => {
     expect(rejection({ id: 'c', kind: 'chart', option: JSON.parse('{"series":[{"__proto__":{"x":1}}]}') })).toMatch(/"__proto__" is not allowed/);
   });
 
+  test('chart: an option needs series of a type the page can draw', () => {
+    expect(rejection({ id: 'c', kind: 'chart', option: { title: { text: 'x' } } })).toMatch(/option\.series: the option has no "series"/);
+    expect(rejection({ id: 'c', kind: 'chart', option: { series: [{ type: 'bar', data: [] }, { type: 'sunburst', data: [] }] } })).toMatch(
+      /option\.series\[1\]\.type: series type "sunburst" is not supported; use one of: line, bar/,
+    );
+  });
+
   test('image: rejects a remote URL and says to use a data URL', () => {
     expect(rejection({ id: 'i', kind: 'image', alt: 'logo', src: 'https://example.com/logo.png' })).toMatch(/src must be a data URL: data:image\/png;base64/);
   });
