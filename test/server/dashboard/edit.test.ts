@@ -8,6 +8,7 @@ import {
   restoreRevision,
   setDashboard,
   updateWidget,
+  appendData,
 } from '../../../server/dashboard/edit.ts';
 import type { Dashboard } from '../../../server/dashboard/schema.ts';
 import { docWith, emptyDoc, expectRejected, ID, LIMITS, NOW, portfolioWidgets } from './helpers.ts';
@@ -227,5 +228,22 @@ describe('restoreRevision', () => {
     const other = { ...threeWidgets(), id: '00000000-0000-4000-8000-000000000000' };
     expectRejected(threeWidgets(), (d) => restoreRevision(d, other), ValidationError, /another dashboard/);
     expectRejected(emptyDoc(), (d) => restoreRevision(d, threeWidgets(), { ...LIMITS, maxWidgets: 2 }), LimitError, /maximum is 2/);
+  });
+});
+
+describe('every edit', () => {
+  test('leaves the document it was given untouched when it succeeds', () => {
+    const doc = setDashboard(emptyDoc(), { widgets: portfolioWidgets() }, LIMITS).doc;
+    const before = structuredClone(doc);
+    setDashboard(doc, { title: 'x', widgets: [md('a')] }, LIMITS);
+    putWidgets(doc, [md('summary', 'new'), md('z')], { after: 'total' }, LIMITS);
+    updateWidget(doc, 'cumulative', { series: [{ name: 'p', data: [1] }], x: ['a'] }, LIMITS);
+    removeWidgets(doc, ['holdings', 'query'], LIMITS);
+    restoreRevision(doc, emptyDoc());
+    appendData(doc, { widget: 'holdings', rows: [{ asset: 'DOT' }], keep_last: 2 }, LIMITS);
+    appendData(doc, { widget: 'daily-volume', points: [['2026-10-31', 5]], keep_last: 3 }, LIMITS);
+    appendData(doc, { widget: 'activity', lines: ['x'], keep_last: 1 }, LIMITS);
+    appendData(doc, { widget: 'total', points: [1] }, LIMITS);
+    expect(doc).toEqual(before);
   });
 });
