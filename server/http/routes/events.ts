@@ -14,6 +14,8 @@ export interface EventRoutesDeps {
   heartbeatMs?: number;
   /** A client this far behind (queued bytes) is cut off; it reconnects and resumes or gets a snapshot. */
   maxQueuedBytes?: number;
+  /** Aborting it ends every open stream (server shutdown: open streams would otherwise hold it forever). */
+  shutdown?: AbortSignal;
 }
 
 const encoder = new TextEncoder();
@@ -49,6 +51,11 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
   const maxQueuedBytes = deps.maxQueuedBytes ?? 32 * 1024 * 1024;
   const app = new Hono();
+  // One shutdown listener for all streams rather than one per stream.
+  const open = new Set<() => void>();
+  deps.shutdown?.addEventListener('abort', () => {
+    for (const end of [...open]) end();
+  });
 
   app.get('/dashboard/:id/events', (c) => {
     const id = dashboardIdParam(c.req.param('id'));
@@ -80,6 +87,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
       clearInterval(heartbeat);
       clearTimeout(expiryTimer);
       c.req.raw.signal.removeEventListener('abort', cleanup);
+      open.delete(end);
     };
     const send = (bytes: Uint8Array) => {
       if (closed) return;
@@ -165,7 +173,10 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
       sendSnapshot(first);
     }
     heartbeat = setInterval(() => send(HEARTBEAT), heartbeatMs);
+    open.add(end);
     c.req.raw.signal.addEventListener('abort', cleanup);
+    // Shutting down: still answer with the state, then end, so the page reconnects (and resumes) later.
+    if (deps.shutdown?.aborted) end();
 
     return c.body(stream, 200, {
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -23,6 +23,8 @@ export interface DashboardFixture {
   /** Adds (or replaces) one markdown widget; resolves after commit and publish. */
   put(id: string, widgetId: string, text?: string): Promise<number>;
   clock: { offset: number };
+  /** Abort to simulate server shutdown (ends open event streams). */
+  shutdown: AbortController;
   close(): Promise<void>;
 }
 
@@ -38,9 +40,10 @@ export function dashboardFixture(options: { ttlMs?: number; ringSize?: number; h
     ttlMs,
     now: () => Date.now() + clock.offset,
   });
+  const shutdown = new AbortController();
   const app = new Hono();
   app.route('/api', createApiRoutes({ dashboards, live }));
-  app.route('/api', createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs }));
+  app.route('/api', createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal }));
   let server: ReturnType<typeof Bun.serve> | undefined;
   const fixture: DashboardFixture = {
     store,
@@ -49,6 +52,7 @@ export function dashboardFixture(options: { ttlMs?: number; ringSize?: number; h
     app,
     url: '',
     clock,
+    shutdown,
     listen() {
       server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, idleTimeout: 60 });
       fixture.url = `http://127.0.0.1:${server.port}`;

@@ -192,6 +192,19 @@ describe('GET /api/dashboard/:id/events', () => {
     await until(() => f.live.subscriberCount(ID) === 0);
   });
 
+  test('ends every open stream on shutdown, and answers later ones with a snapshot and an end', async () => {
+    setup();
+    await f.put(ID, 'a');
+    const pages = await Promise.all([connect(), connect()]);
+    for (const page of pages) await page.next();
+    f.shutdown.abort();
+    for (const page of pages) expect(await page.next()).toBeUndefined();
+    expect(f.live.subscriberCount(ID)).toBe(0);
+    const late = await connect();
+    expect((await late.next())!.event).toBe('snapshot');
+    expect(await late.next()).toBeUndefined();
+  });
+
   test('returns a 404 JSON answer, not a stream, for unknown and malformed ids', async () => {
     setup();
     for (const path of [`/api/dashboard/${ID}/events`, '/api/dashboard/not-a-uuid/events']) {
