@@ -76,7 +76,7 @@ describe('dashboard service', () => {
     expect(update.revision).toBe(2);
     expect(update.order).toEqual(['note', 'sales']);
     expect(update.changed.map((w) => w.id)).toEqual(['note', 'sales']);
-    const sales = update.changed.find((w) => w.id === 'sales') as { option: { series: { type: string }[] } };
+    const sales = update.changed.find((w) => w.id === 'sales') as unknown as { option: { series: { type: string }[] } };
     expect(sales.option.series[0]!.type).toBe('bar');
     expect(service.get(ID)!.revision).toBe(2);
 
