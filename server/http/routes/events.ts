@@ -121,7 +121,13 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     };
     /** Re-read the store: gone -> expired; re-created under the same id -> fresh snapshot. */
     const recheck = () => {
-      const doc = dashboards.get(id);
+      let doc: Dashboard | undefined;
+      try {
+        doc = dashboards.get(id);
+      } catch {
+        // The store is closing (shutdown): a timer must not crash the process; the page will reconnect.
+        return end();
+      }
       if (!doc) return expire();
       if (doc.createdAt !== createdAt) return sendSnapshot(doc);
       armExpiry(doc);
@@ -131,6 +137,8 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
       clearTimeout(expiryTimer);
       const delay = Math.min(MAX_TIMER_MS, Math.max(0, Date.parse(doc.expiresAt) - dashboards.now()));
       expiryTimer = setTimeout(recheck, delay);
+      // Open streams alone must not keep the process alive.
+      expiryTimer.unref?.();
     };
 
     onMessage = (message) => {
@@ -173,6 +181,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
       sendSnapshot(first);
     }
     heartbeat = setInterval(() => send(HEARTBEAT), heartbeatMs);
+    heartbeat.unref?.();
     open.add(end);
     c.req.raw.signal.addEventListener('abort', cleanup);
     // Shutting down: still answer with the state, then end, so the page reconnects (and resumes) later.
