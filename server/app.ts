@@ -5,11 +5,17 @@ import type { Logger } from './logger.ts';
 import { openStore } from './store/db.ts';
 import { startSweeper } from './store/expiry.ts';
 import { createSessionStore } from './store/sessions.ts';
+import { createDashboardStore } from './store/dashboards.ts';
+import { createDashboardService } from './dashboard-service.ts';
+import { createLive } from './live.ts';
+import { dashboardTools } from './mcp/tools/registry.ts';
 import { createMcpServer, type ServerPlugin } from './mcp/server.ts';
 import { SessionCache } from './mcp/session-cache.ts';
 import { createMcpEndpoint } from './mcp/endpoint.ts';
 import { createHttpApp } from './http/app.ts';
 import { createSpaRoutes } from './http/static.ts';
+import { createApiRoutes } from './http/routes/api.ts';
+import { createEventRoutes } from './http/routes/events.ts';
 
 export interface RunningApp {
   port: number;
@@ -26,13 +32,27 @@ export interface AppOptions {
   sweepIntervalMs?: number;
   /** Extra tools/resources (tests use this to observe what handlers see). */
   plugins?: ServerPlugin[];
+  /** SSE heartbeat interval for dashboard pages (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
   const now = options.now ?? Date.now;
   const store = openStore(config.dataDir);
   const sessions = createSessionStore(store, config.ttlMs);
-  const createServer = () => createMcpServer({ plugins: [...(options.plugins ?? [])], conformanceFixtures: config.conformanceFixtures });
+  const dashboardStore = createDashboardStore(store, { ttlMs: config.ttlMs, historyLimit: config.historyLimit });
+  const live = createLive({ onListenerError: (error) => logger.error('live listener failed', { error: String(error) }) });
+  const dashboards = createDashboardService({
+    store: dashboardStore,
+    live,
+    limits: { maxDocumentBytes: config.maxDocumentBytes, maxWidgets: config.maxWidgets },
+    ttlMs: config.ttlMs,
+    now,
+  });
+  let boundPort = config.port;
+  const baseUrl = () => baseUrlOf(config, boundPort);
+  const tools = dashboardTools({ dashboards, sessions, baseUrl, now, logger });
+  const createServer = () => createMcpServer({ plugins: [tools, ...(options.plugins ?? [])], conformanceFixtures: config.conformanceFixtures });
   const cache = new SessionCache({
     sessions,
     createServer,
@@ -48,18 +68,22 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     now,
     removers: {
       session: sessions.removeIfExpired,
-      dashboard: () => false,
+      dashboard: dashboardStore.removeIfExpired,
+    },
+    onRemoved: (kind, id) => {
+      if (kind === 'dashboard') dashboards.onExpired(id);
     },
     onError: (error) => logger.error('expiry sweep failed', { error: String(error) }),
   });
 
-  let boundPort = config.port;
-  const baseUrl = () => baseUrlOf(config, boundPort);
+  // Ends open page streams on shutdown; they would otherwise hold the server open forever.
+  const shutdown = new AbortController();
   const http = createHttpApp({
     logger,
     guard: { host: config.host, port: () => boundPort, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins },
     baseUrl,
     mcp: (c) => endpoint.handle(c),
+    api: [createApiRoutes({ dashboards, live }), createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal })],
     spa: createSpaRoutes(),
   });
 
@@ -67,13 +91,21 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     http,
     store,
     sessions,
+    dashboards,
+    live,
     cache,
     sweeper,
     baseUrl,
     setPort(port: number) {
       boundPort = port;
     },
+    /** End long-lived streams (MCP GET streams and dashboard pages) so in-flight work can drain. */
+    async endStreams() {
+      shutdown.abort();
+      await cache.close();
+    },
     async close() {
+      shutdown.abort();
       await cache.close();
       await sweeper.stop();
       await store.close();
@@ -102,7 +134,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       stopping ??= (async () => {
         // Stop accepting, end long-lived streams (they would hold shutdown forever), let the rest finish.
         const drained = server.stop(false);
-        await app.cache.close();
+        await app.endStreams();
         await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 5_000))]);
         await app.close();
         logger.info('stopped');

@@ -191,7 +191,7 @@ describe('dashboard tools', () => {
       { name: 'an unknown kind', tool: 'widget_put', args: { widgets: [{ id: 'x', kind: 'sparkles' }] }, says: /kind/ },
       { name: 'an unknown widget id in widget_update', tool: 'widget_update', args: { widget: 'nope', patch: { value: 1 } }, says: /nope/ },
       { name: 'an unknown widget id in widget_remove', tool: 'widget_remove', args: { widgets: ['keep', 'nope'] }, says: /nope/ },
-      { name: 'a patch that makes the widget invalid', tool: 'widget_update', args: { widget: 'keep', patch: { value: 'lots' } }, says: /value/ },
+      { name: 'a patch that makes the widget invalid', tool: 'widget_update', args: { widget: 'keep', patch: { width: 13 } }, says: /width/ },
       { name: 'an image that is not a data URL', tool: 'widget_put', args: { widgets: [{ id: 'img', kind: 'image', src: 'https://evil.example/x.png', alt: 'x' }] }, says: /data/ },
       { name: 'an SVG smuggled as another type', tool: 'widget_put', args: { widgets: [{ id: 'img', kind: 'image', src: 'data:text/html;base64,PHNjcmlwdD4=', alt: 'x' }] }, says: /image/ },
       { name: 'more than 200 widgets', tool: 'widget_put', args: { widgets: Array.from({ length: 200 }, (_, i) => metric(`w${i}`)) }, says: /200/ },
