@@ -21,8 +21,8 @@ export function parseCounts(raw: string): Counts | null {
     const part = vitest[1]!;
     return { passed: Number(/(\d+) passed/.exec(part)?.[1] ?? 0), failed: Number(/(\d+) failed/.exec(part)?.[1] ?? 0) };
   }
-  // conformance runner (and our own total line): "N passed, M failed" as the last such line.
-  const plain = [...text.matchAll(/^\s*(\d+) passed, (\d+) failed\s*$/gm)].pop();
+  // conformance runner: "N passed, M failed" (maybe followed by details) as the last such line.
+  const plain = [...text.matchAll(/^\s*(\d+) passed, (\d+) failed\b/gm)].pop();
   if (plain) return { passed: Number(plain[1]), failed: Number(plain[2]) };
   return null;
 }
