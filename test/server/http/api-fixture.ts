@@ -9,12 +9,13 @@ import { DEFAULT_LIMITS } from '../../../server/dashboard/limits.ts';
 import { createApiRoutes } from '../../../server/http/routes/api.ts';
 import { createEventRoutes } from '../../../server/http/routes/events.ts';
 import { createLive, type Live } from '../../../server/live.ts';
-import { createDashboardStore } from '../../../server/store/dashboards.ts';
+import { createDashboardStore, type DashboardStore } from '../../../server/store/dashboards.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 
 export interface DashboardFixture {
   store: Store;
   live: Live;
+  dashboardStore: DashboardStore;
   dashboards: DashboardService;
   app: Hono;
   /** Base URL once listen() ran. */
@@ -33,8 +34,9 @@ export function dashboardFixture(options: { ttlMs?: number; ringSize?: number; h
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'mcpdash-')), 'data'));
   const live = createLive({ ringSize: options.ringSize });
   const clock = { offset: 0 };
+  const dashboardStore = createDashboardStore(store, { ttlMs, historyLimit: 50 });
   const dashboards = createDashboardService({
-    store: createDashboardStore(store, { ttlMs, historyLimit: 50 }),
+    store: dashboardStore,
     live,
     limits: DEFAULT_LIMITS,
     ttlMs,
@@ -48,6 +50,7 @@ export function dashboardFixture(options: { ttlMs?: number; ringSize?: number; h
   const fixture: DashboardFixture = {
     store,
     live,
+    dashboardStore,
     dashboards,
     app,
     url: '',

@@ -1,5 +1,6 @@
 // GET /api/dashboard/:id/events over real HTTP: snapshot, ordered updates, resume, expiry, heartbeats, 404s.
 import { afterEach, describe, expect, test } from 'bun:test';
+import { startSweeper } from '../../../server/store/expiry.ts';
 import { dashboardFixture, type DashboardFixture } from './api-fixture.ts';
 import { openSse, type SseEvent, type SseStream } from './sse-client.ts';
 
@@ -168,9 +169,23 @@ describe('GET /api/dashboard/:id/events', () => {
     await f.put(ID, 'a');
     const sse = await connect();
     await sse.next();
-    f.dashboards.onExpired(ID);
-    expect((await sse.next())!.event).toBe('expired');
-    expect(await sse.next()).toBeUndefined();
+    const sweeper = startSweeper(f.store, {
+      intervalMs: 60_000,
+      now: () => Date.now() + f.clock.offset,
+      removers: { session: () => false, dashboard: f.dashboardStore.removeIfExpired },
+      onRemoved: (kind, id) => kind === 'dashboard' && f.dashboards.onExpired(id),
+    });
+    try {
+      expect(await sweeper.sweep()).toBe(0);
+      // Past expiry by the app's clock; the stream's own timer (armed for an hour of real time) has not fired.
+      f.clock.offset = 3_600_000 + 1;
+      expect(await sweeper.sweep()).toBe(1);
+      expect((await sse.next())!.event).toBe('expired');
+      expect(await sse.next()).toBeUndefined();
+      expect((await fetch(`${f.url}/api/dashboard/${ID}/events`)).status).toBe(404);
+    } finally {
+      await sweeper.stop();
+    }
   });
 
   test('sends a heartbeat comment', async () => {
