@@ -188,6 +188,21 @@ describe('GET /api/dashboard/:id/events', () => {
     }
   });
 
+  test('sends a fresh snapshot when the dashboard expired and was created again under the same id', async () => {
+    setup();
+    await f.put(ID, 'old');
+    await f.put(ID, 'older');
+    const sse = await connect();
+    expect((await sse.next())!.id).toBe('2');
+    f.clock.offset = 3_600_000 + 1;
+    await f.put(ID, 'new');
+    const next = (await sse.next())!;
+    expect([next.event, next.id]).toEqual(['snapshot', '1']);
+    expect(JSON.parse(next.data).widgets.map((w: { id: string }) => w.id)).toEqual(['new']);
+    await f.put(ID, 'newer');
+    expect((await sse.next())!.id).toBe('2');
+  });
+
   test('sends a heartbeat comment', async () => {
     setup({ heartbeatMs: 50 });
     await f.put(ID, 'a');
