@@ -9,7 +9,7 @@ export interface StartBinaryOptions {
   binary?: string;
   /** Extra flags after `--port 0 --data-dir <dir>`. */
   args?: string[];
-  /** Extra environment variables (merged over the test's own environment). */
+  /** Environment variables for the server (over the test's own, whose MCPDASH_* are dropped). */
   env?: Record<string, string>;
   /** Reuse a data dir (e.g. to test a restart; relative to cwd); `<fresh temp dir>/data` otherwise. */
   dataDir?: string;
@@ -58,6 +58,11 @@ process.on('exit', () => {
   for (const proc of live) proc.kill('SIGKILL');
 });
 
+/** The test's environment minus MCPDASH_* settings from the developer's shell, so only `env` configures the server. */
+function inheritedEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('MCPDASH_')));
+}
+
 /** A fresh temp dir, removed by cleanupBinaries(). */
 export function makeTempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mcpdash-'));
@@ -76,7 +81,7 @@ export function startBinary(options: StartBinaryOptions = {}): Promise<RunningBi
 
   const proc = spawn(argv[0]!, argv.slice(1), {
     cwd,
-    env: { ...process.env, ...options.env },
+    env: { ...inheritedEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(proc);
