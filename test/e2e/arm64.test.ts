@@ -20,7 +20,7 @@ if (!HAS_QEMU && !IN_CI) {
 afterAll(cleanupBinaries);
 
 describe.skipIf(!HAS_QEMU && !IN_CI)('linux-arm64 binary under qemu', () => {
-  test('starts alone, creates its store and serves an MCP client', async () => {
+  test('starts alone, creates its store, serves an MCP client and keeps what it writes', async () => {
     if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build\` (builds every target) first`);
     const dir = makeTempDir();
     const binary = join(dir, 'mcpdash');
@@ -39,6 +39,13 @@ describe.skipIf(!HAS_QEMU && !IN_CI)('linux-arm64 binary under qemu', () => {
     expect(client.getServerVersion()?.name).toBe('mcpdash');
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toContain('dashboard_open');
+    // A write goes through the arm64 lmdb addon; its page then answers over HTTP from the store.
+    const opened = await client.callTool({ name: 'dashboard_open', arguments: { title: 'On a Pi' } });
+    expect(opened.isError).toBeFalsy();
+    const id = (opened.structuredContent as { dashboard_id: string }).dashboard_id;
+    const doc = await fetch(`${server.baseUrl}/api/dashboard/${id}`);
+    expect(doc.status).toBe(200);
+    expect(((await doc.json()) as { title: string }).title).toBe('On a Pi');
     await client.close();
 
     expect(await server.stop('SIGTERM')).toBe(0);
