@@ -1,0 +1,81 @@
+// The only module that talks to the network: fetches JSON and streams dashboard events (same origin only).
+import { parseView } from './parse';
+import type { DashboardView, ServerInfo } from './types';
+
+export type Fetched<T> = { ok: true; value: T } | { ok: false; status: number };
+
+export interface EventStreamHandlers {
+  /** Called once the server answered; a non-200 status ends the attempt. */
+  onOpen(status: number): void;
+  /** Decoded text as it arrives; the caller parses it. */
+  onText(chunk: string): void;
+  /** The stream ended (server closed, network failed, or heartbeat lost). */
+  onEnd(error?: unknown): void;
+}
+
+/** Opens one connection to the dashboard event stream; returns a function that closes it. */
+export type OpenEventStream = (dashboardId: string, lastEventId: string | undefined, handlers: EventStreamHandlers) => () => void;
+
+/** Everything the pages need from the server; tests pass their own implementation. */
+export interface Api {
+  getInfo(): Promise<Fetched<ServerInfo>>;
+  getDashboard(id: string): Promise<Fetched<DashboardView>>;
+  openEventStream: OpenEventStream;
+}
+
+const enc = encodeURIComponent;
+
+async function getJson(path: string): Promise<Fetched<unknown>> {
+  const res = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  if (!res.ok) return { ok: false, status: res.status };
+  return { ok: true, value: await res.json() };
+}
+
+export async function getInfo(): Promise<Fetched<ServerInfo>> {
+  const res = await getJson('/api/info');
+  return res.ok ? { ok: true, value: res.value as ServerInfo } : res;
+}
+
+export async function getDashboard(id: string): Promise<Fetched<DashboardView>> {
+  const res = await getJson(`/api/dashboard/${enc(id)}`);
+  return res.ok ? { ok: true, value: parseView(res.value) } : res;
+}
+
+/**
+ * SSE over fetch rather than EventSource: EventSource cannot send Last-Event-ID on a reconnect we
+ * start ourselves, and gives up silently on a non-200 answer, while we need the 404 to show "expired".
+ */
+export const openEventStream: OpenEventStream = (dashboardId, lastEventId, handlers) => {
+  const abort = new AbortController();
+  let ended = false;
+  const end = (error?: unknown): void => {
+    if (ended) return;
+    ended = true;
+    handlers.onEnd(error);
+  };
+  (async () => {
+    const headers: Record<string, string> = { Accept: 'text/event-stream' };
+    if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
+    const res = await fetch(`/api/dashboard/${enc(dashboardId)}/events`, { headers, cache: 'no-store', signal: abort.signal });
+    handlers.onOpen(res.status);
+    if (res.status !== 200 || !res.body) {
+      await res.body?.cancel();
+      return end();
+    }
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      handlers.onText(value);
+    }
+    end();
+  })().catch((error: unknown) => {
+    if (!abort.signal.aborted) end(error);
+  });
+  return () => {
+    ended = true;
+    abort.abort();
+  };
+};
+
+export const httpApi: Api = { getInfo, getDashboard, openEventStream };

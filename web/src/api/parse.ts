@@ -1,0 +1,67 @@
+// Turns raw JSON / SSE messages from the server into typed events, rejecting malformed payloads.
+import type { DashboardEvent, DashboardUpdate, DashboardView, SseMessage, Theme, WidgetView } from './types';
+
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const theme = (v: unknown): Theme => (v === 'light' || v === 'dark' ? v : 'auto');
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Keeps anything with an id; a widget's own fields are judged later, by its component. */
+function widgets(v: unknown): WidgetView[] {
+  if (!Array.isArray(v)) throw new ProtocolError('widgets is not a list');
+  return v.filter((w): w is WidgetView => isObject(w) && typeof w.id === 'string') as WidgetView[];
+}
+
+export function parseView(json: unknown): DashboardView {
+  if (!isObject(json) || typeof json.id !== 'string' || typeof json.revision !== 'number') {
+    throw new ProtocolError('not a dashboard view');
+  }
+  return {
+    id: json.id,
+    title: str(json.title, 'Dashboard'),
+    description: optStr(json.description),
+    theme: theme(json.theme),
+    widgets: widgets(json.widgets),
+    revision: json.revision,
+    createdAt: str(json.createdAt),
+    updatedAt: str(json.updatedAt),
+    expiresAt: str(json.expiresAt),
+  };
+}
+
+export function parseUpdate(json: unknown): DashboardUpdate {
+  if (!isObject(json) || typeof json.revision !== 'number' || !Array.isArray(json.order)) {
+    throw new ProtocolError('not a dashboard update');
+  }
+  return {
+    revision: json.revision,
+    updatedAt: str(json.updatedAt),
+    expiresAt: str(json.expiresAt),
+    title: str(json.title, 'Dashboard'),
+    description: optStr(json.description),
+    theme: theme(json.theme),
+    order: json.order.filter((id): id is string => typeof id === 'string'),
+    changed: json.changed === undefined ? [] : widgets(json.changed),
+    removed: Array.isArray(json.removed) ? json.removed.filter((id): id is string => typeof id === 'string') : [],
+  };
+}
+
+/** Interprets one SSE message; unknown event types yield null so newer servers don't break old pages. */
+export function parseEvent(message: SseMessage): DashboardEvent | null {
+  if (message.event !== 'snapshot' && message.event !== 'update' && message.event !== 'expired') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(message.data);
+  } catch {
+    throw new ProtocolError(`${message.event} event is not JSON`);
+  }
+  if (message.event === 'snapshot') return { type: 'snapshot', view: parseView(json) };
+  if (message.event === 'update') return { type: 'update', update: parseUpdate(json) };
+  return { type: 'expired', id: isObject(json) ? str(json.id) : '' };
+}

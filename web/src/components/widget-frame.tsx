@@ -1,0 +1,104 @@
+// One widget's card: title, download actions, caption, and an error box if its content cannot render.
+import { createEffect, ErrorBoundary, on, Show, type Accessor, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import type { WidgetView } from '../api/types';
+import { chartOptionToCsv, toCsv } from '../lib/csv';
+import { dataUrlToBlob, downloadBlob, downloadText, safeFilename } from '../lib/download';
+import { Markdown } from '../lib/markdown';
+import { readColumns, readRows } from '../lib/table-model';
+import { WidgetDataError } from '../lib/validate';
+import { WIDGETS, widgetHeight, widgetWidth } from '../widgets/registry';
+import { WidgetFrameContext } from './widget-context';
+
+function UnknownKind(props: { kind: unknown }): JSX.Element {
+  throw new WidgetDataError(`unknown widget kind "${String(props.kind)}" (use ${Object.keys(WIDGETS).join(', ')})`);
+}
+
+function ErrorBox(props: { error: unknown; reset: () => void; widget: Accessor<WidgetView> }): JSX.Element {
+  // A new version of the widget gets a fresh try.
+  createEffect(on(props.widget, () => props.reset(), { defer: true }));
+  const message = (): string => (props.error instanceof Error ? props.error.message : String(props.error));
+  return (
+    <div class="widget-error" role="alert">
+      <strong>This widget cannot be shown.</strong>
+      <span>{message()}</span>
+    </div>
+  );
+}
+
+function Actions(props: { widget: Accessor<WidgetView>; png: () => string | undefined }): JSX.Element {
+  const name = (): string => safeFilename(props.widget().id);
+  const csv = (): void => {
+    const w = props.widget();
+    const text =
+      w.kind === 'table'
+        ? (() => {
+            const cols = readColumns(w.columns);
+            return toCsv(cols.map((c) => c.label), readRows(w.rows, cols));
+          })()
+        : chartOptionToCsv(w.option);
+    downloadText(text, `${name()}.csv`, 'text/csv;charset=utf-8');
+  };
+  const png = (): void => {
+    const url = props.png();
+    if (url) downloadBlob(dataUrlToBlob(url), `${name()}.png`);
+  };
+  const log = (): void => {
+    const lines = props.widget().lines;
+    downloadText(Array.isArray(lines) ? lines.join('\n') + '\n' : '', `${name()}.log`, 'text/plain;charset=utf-8');
+  };
+  const kind = (): string => props.widget().kind;
+  return (
+    <div class="widget-actions">
+      <Show when={kind() === 'table' || kind() === 'chart'}>
+        <button type="button" class="icon-button" onClick={csv} title="Download data as CSV">CSV</button>
+      </Show>
+      <Show when={kind() === 'chart'}>
+        <button type="button" class="icon-button" onClick={png} title="Download chart as PNG">PNG</button>
+      </Show>
+      <Show when={kind() === 'log'}>
+        <button type="button" class="icon-button" onClick={log} title="Download log lines">TXT</button>
+      </Show>
+    </div>
+  );
+}
+
+export function WidgetFrame(props: { widget: Accessor<WidgetView> }): JSX.Element {
+  let pngExporter: (() => string | undefined) | undefined;
+  const w = props.widget;
+  const component = () => WIDGETS[w().kind];
+  const titleId = (): string => `w-${w().id}-title`;
+  return (
+    <section
+      class={`widget kind-${w().kind} span-${widgetWidth(w())} height-${widgetHeight(w())}`}
+      data-widget-id={w().id}
+      aria-labelledby={w().title ? titleId() : undefined}
+      aria-label={w().title ? undefined : `${w().kind} widget`}
+    >
+      <Show when={w().title || w().kind === 'table' || w().kind === 'chart' || w().kind === 'log'}>
+        <header class="widget-head">
+          <Show when={w().title} fallback={<span />}>
+            <h2 id={titleId()} class="widget-title">{w().title}</h2>
+          </Show>
+          <Actions widget={w} png={() => pngExporter?.()} />
+        </header>
+      </Show>
+      <div class="widget-body">
+        <WidgetFrameContext.Provider value={{ setPngExporter: (fn) => (pngExporter = fn) }}>
+          <ErrorBoundary fallback={(error, reset) => <ErrorBox error={error} reset={reset} widget={w} />}>
+            <Show when={component()} fallback={<UnknownKind kind={w().kind} />}>
+              {(c) => <Dynamic component={c()} widget={w()} />}
+            </Show>
+          </ErrorBoundary>
+        </WidgetFrameContext.Provider>
+      </div>
+      <Show when={typeof w().note === 'string' && w().note}>
+        <div class="widget-note">
+          <ErrorBoundary fallback={<span>{String(w().note)}</span>}>
+            <Markdown text={w().note as string} />
+          </ErrorBoundary>
+        </div>
+      </Show>
+    </section>
+  );
+}

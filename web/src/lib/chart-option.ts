@@ -1,0 +1,52 @@
+// Makes an AI-written ECharts option safe and themed: text-only tooltips, no remote images, known series.
+import { isRecord, WidgetDataError } from './validate';
+
+export const SUPPORTED_SERIES = new Set([
+  'line', 'bar', 'scatter', 'pie', 'heatmap', 'candlestick', 'gauge', 'radar', 'treemap',
+  'boxplot', 'funnel', 'sankey',
+]);
+
+const CARTESIAN = new Set(['line', 'bar', 'scatter', 'candlestick', 'boxplot', 'heatmap']);
+
+/** Strings ECharts would load as images from a URL: only data: images are kept. */
+function scrub(value: unknown, key: string): unknown {
+  if (typeof value === 'string') {
+    if (value.startsWith('image://') && !value.startsWith('image://data:')) return 'circle';
+    if (key === 'image' && !value.startsWith('data:')) return undefined;
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => scrub(v, ''));
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const s = scrub(v, k);
+      if (s !== undefined) out[k] = s;
+    }
+    return out;
+  }
+  return value;
+}
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+export function prepareChartOption(raw: unknown): Record<string, unknown> {
+  if (!isRecord(raw)) throw new WidgetDataError('"option" must be an ECharts option object');
+  const option = scrub(raw, '') as Record<string, unknown>;
+  const series = asList(option.series);
+  if (series.length === 0 && !option.dataset) throw new WidgetDataError('the chart option has no "series"');
+  for (const s of series) {
+    const type = isRecord(s) ? s.type : undefined;
+    if (typeof type !== 'string' || !SUPPORTED_SERIES.has(type)) {
+      throw new WidgetDataError(`series type "${String(type)}" is not supported here (use ${[...SUPPORTED_SERIES].join(', ')})`);
+    }
+  }
+  // toolbox's data view and graphic elements can render author text as HTML or load images: not offered.
+  delete option.toolbox;
+  delete option.graphic;
+  const cartesian = series.some((s) => isRecord(s) && CARTESIAN.has(s.type as string) && s.type !== 'heatmap');
+  const tooltips = asList(option.tooltip ?? { trigger: cartesian ? 'axis' : 'item' });
+  // richText tooltips are drawn on the canvas, so AI-written names can never become HTML.
+  option.tooltip = tooltips.map((t) => ({ confine: true, ...(isRecord(t) ? t : {}), renderMode: 'richText' }));
+  if (option.backgroundColor === undefined) option.backgroundColor = 'transparent';
+  return option;
+}

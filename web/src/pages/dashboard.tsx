@@ -1,0 +1,59 @@
+// The dashboard page: loading, gone, or the header plus the widget grid, live.
+import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import type { Api } from '../api/client';
+import { DashboardHeader } from '../components/dashboard-header';
+import { WidgetFrame } from '../components/widget-frame';
+import { createResolvedTheme } from '../lib/theme';
+import { DashboardContext, ThemeContext, useDashboard } from './dashboard-context';
+import { createDashboardData, type DataOptions } from './dashboard.data';
+import { GonePage } from './gone';
+
+function Grid(): JSX.Element {
+  const data = useDashboard();
+  return (
+    <main class="grid" id="main">
+      {/* Keyed by id string: a widget's DOM is created once and only its own signal re-renders it. */}
+      <For each={data.store.order()}>
+        {(id) => {
+          const widget = data.store.widget(id);
+          return <Show when={widget()}>{(w) => <WidgetFrame widget={w} />}</Show>;
+        }}
+      </For>
+      <Show when={data.store.order().length === 0}>
+        <div class="empty-dashboard span-12">
+          <h2>Nothing here yet</h2>
+          <p>Ask the assistant to put charts, tables or notes on this dashboard. They appear here as soon as it writes them.</p>
+        </div>
+      </Show>
+    </main>
+  );
+}
+
+export function DashboardPage(props: { id: string; api: Api; options?: DataOptions }): JSX.Element {
+  const data = createDashboardData(props.id, props.api, props.options);
+  const theme = createResolvedTheme(() => data.store.meta()?.theme ?? 'auto');
+  return (
+    <DashboardContext.Provider value={data}>
+      <ThemeContext.Provider value={theme}>
+        <Switch>
+          <Match when={data.status() === 'loading'}>
+            <div class="page-state" role="status" aria-live="polite">
+              <div class="spinner" aria-hidden="true" />
+              <p>Loading dashboard…</p>
+            </div>
+          </Match>
+          <Match when={data.status() === 'not-found' || data.status() === 'expired'}>
+            <GonePage expired={data.status() === 'expired'} />
+          </Match>
+          <Match when={data.status() === 'ready'}>
+            <div class="page">
+              <DashboardHeader />
+              <Grid />
+              <footer class="page-foot">mcpdash · this page updates by itself; no need to reload</footer>
+            </div>
+          </Match>
+        </Switch>
+      </ThemeContext.Provider>
+    </DashboardContext.Provider>
+  );
+}

@@ -1,0 +1,69 @@
+// Chart widget: an ECharts option drawn on canvas, loaded lazily, resized with the layout, themed.
+import { createEffect, createMemo, createSignal, getOwner, on, onCleanup, onMount, runWithOwner, Show, type JSX } from 'solid-js';
+import type { WidgetView } from '../api/types';
+import { useWidgetFrame } from '../components/widget-context';
+import { prepareChartOption } from '../lib/chart-option';
+import type { ResolvedTheme } from '../lib/theme';
+import { useTheme } from '../pages/dashboard-context';
+
+type ECharts = import('echarts/core').ECharts;
+type EChartsModule = typeof import('echarts/core');
+
+let loading: Promise<EChartsModule> | undefined;
+/** One shared dynamic import: the ECharts chunk is fetched once, the first time a chart mounts. */
+export function loadEcharts(): Promise<EChartsModule> {
+  loading ??= import('../lib/echarts-setup').then((m) => m.echarts);
+  return loading;
+}
+
+export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
+  let box!: HTMLDivElement;
+  const theme = useTheme();
+  const frame = useWidgetFrame();
+  // Validation runs during render, so a bad option reaches this widget's error box.
+  const option = createMemo(() => prepareChartOption(props.widget.option));
+  const [failure, setFailure] = createSignal<string>();
+  let chart: ECharts | undefined;
+  let disposed = false;
+
+  const draw = (lib: EChartsModule, t: ResolvedTheme): void => {
+    chart?.dispose();
+    chart = lib.init(box, t === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
+    chart.setOption(option(), { notMerge: true });
+  };
+
+  onMount(() => {
+    const owner = getOwner();
+    loadEcharts()
+      .then((lib) => {
+        if (disposed) return;
+        runWithOwner(owner, () => {
+          // Re-create on theme change (ECharts themes apply at init); only setOption on data change.
+          createEffect(on(theme, (t) => draw(lib, t)));
+          createEffect(on(option, (o) => chart?.setOption(o, { notMerge: true }), { defer: true }));
+        });
+      })
+      .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
+    frame.setPngExporter(() =>
+      chart?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: theme() === 'dark' ? '#161b22' : '#ffffff' }),
+    );
+    if (typeof ResizeObserver === 'function') {
+      const ro = new ResizeObserver(() => chart?.resize());
+      ro.observe(box);
+      onCleanup(() => ro.disconnect());
+    }
+  });
+
+  onCleanup(() => {
+    disposed = true;
+    frame.setPngExporter(undefined);
+    chart?.dispose();
+  });
+
+  return (
+    <>
+      <div class="chart" ref={box} role="img" aria-label={props.widget.title ?? 'chart'} data-chart-id={props.widget.id} />
+      <Show when={failure()}>{(f) => <p class="widget-error-inline">Chart could not be drawn: {f()}</p>}</Show>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+// Vitest setup for the SPA component tests in test/web (jsdom + Solid's browser build).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root: repoRoot,
+  plugins: [solid()],
+  resolve: { conditions: ['development', 'browser'] },
+  test: {
+    environment: 'jsdom',
+    include: ['test/web/**/*.test.{ts,tsx}'],
+    pool: 'threads',
+    maxWorkers: 1,
+  },
+});
