@@ -34,11 +34,12 @@ export function createMcpEndpoint(options: McpEndpointOptions) {
 
   /** Answer through a live session: ids remapped, activity recorded, stream counted until it ends. */
   const viaSession = async (entry: LiveSession, request: Request, parsedBody?: unknown): Promise<Response> => {
-    await entry.ready;
+    // Count the stream before any await, so the idle evictor never closes a session a request is about to use.
     cache.touch(entry);
     entry.openStreams++;
     let response: Response;
     try {
+      await entry.ready;
       response = await entry.transport.handleRequest(request, parsedBody === undefined ? undefined : { parsedBody });
     } catch (error) {
       entry.openStreams--;

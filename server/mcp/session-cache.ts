@@ -92,6 +92,8 @@ export class SessionCache {
       },
     });
     const entry = this.wrap(id, transport, record.lastSeenAt, record.expiresAt);
+    // Rebuilt because a request is here now: not idle, whatever the record says.
+    entry.lastActivityMs = nowMs;
     rehydrateSession(transport, entry.server, record);
     this.live.set(id, entry);
     this.options.logger.debug('session rehydrated', { session: idPrefix(id) });

@@ -71,9 +71,12 @@ describe('durable sessions', () => {
     const controller = new AbortController();
     const stream = await fetch(app.mcpUrl, { headers: { accept: 'text/event-stream', 'mcp-session-id': sessionId }, signal: controller.signal });
     expect(stream.status).toBe(200);
+    // Keep reading, as a real client does (an unread body may be collected and its connection closed).
+    const reading = stream.body!.pipeTo(new WritableStream()).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(app.app.cache.size).toBe(1);
     controller.abort();
+    await reading;
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(app.app.cache.size).toBe(0);
   });
