@@ -82,7 +82,12 @@ async function compile(target: BuildTarget): Promise<void> {
 try {
   const webOk = buildWeb();
   const embedded = writeEmbeddedAssetsModule(root, join(root, 'web', 'dist'));
-  console.log(embedded > 0 ? `web: embedding ${embedded} files from web/dist` : 'web: WARNING web/dist missing; the binary will serve "UI not built"');
+  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+  console.log(
+    embedded.files > 0
+      ? `web: embedding ${embedded.files} files from web/dist (${kb(embedded.rawBytes)}; gzip copies of ${embedded.gzipped}: ${kb(embedded.gzipBytes)})`
+      : 'web: WARNING web/dist missing; the binary will serve "UI not built"',
+  );
   mkdirSync(join(root, 'dist'), { recursive: true });
   const targets = [hostTarget(), ...(args.has('--all') ? RELEASE_TARGETS : [])];
   // One at a time: two cores are shared, and each compile is CPU-bound.

@@ -21,6 +21,17 @@ This binary was compiled without the web dashboard (web/dist was missing at buil
 The MCP endpoint and the JSON API work; rebuild with \`npm run build\` to get the pages.
 `;
 
+/** Whether an Accept-Encoding header allows gzip: an explicit gzip entry decides, else `*`; q=0 refuses. */
+export function acceptsGzip(header: string | undefined): boolean {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [coding = '', ...params] = part.split(';').map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)) || 0);
+  }
+  return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0;
+}
+
 export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
   const assets = options.assets === undefined ? defaultSpaAssets() : options.assets;
   const app = new Hono();
@@ -28,14 +39,19 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
   const notFound = (c: Context) => c.json(new NotFoundError('No such page.').toJSON(), 404);
 
   const serve = (c: Context, urlPath: string, cacheControl: string) => {
-    const file = assets?.get(urlPath);
+    const file = assets?.files.get(urlPath);
     if (!file) return notFound(c);
-    return new Response(Bun.file(file), {
-      headers: {
-        'Content-Type': getMimeType(urlPath) ?? 'application/octet-stream',
-        'Cache-Control': cacheControl,
-      },
-    });
+    const headers: Record<string, string> = {
+      'Content-Type': getMimeType(urlPath) ?? 'application/octet-stream',
+      'Cache-Control': cacheControl,
+    };
+    const gzip = assets?.gzip.get(urlPath);
+    if (!gzip) return new Response(Bun.file(file), { headers });
+    // The echarts bundle is ~1 MB; over a home uplink or a tunnel that does not compress, gzip matters.
+    headers.Vary = 'Accept-Encoding';
+    if (!acceptsGzip(c.req.header('Accept-Encoding'))) return new Response(Bun.file(file), { headers });
+    headers['Content-Encoding'] = 'gzip';
+    return new Response(Bun.file(gzip), { headers });
   };
 
   // Every page route gets the same index.html; the SPA reads the dashboard id from the URL.

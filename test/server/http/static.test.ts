@@ -1,14 +1,16 @@
 // Tests for the SPA routes: index fallback, cache headers, content types, traversal guards, the no-UI page.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { createSpaRoutes } from '../../../server/http/static.ts';
+import { acceptsGzip, createSpaRoutes } from '../../../server/http/static.ts';
 import { loadDiskAssets } from '../../../server/http/spa-assets.ts';
 
 let root: string;
 let app: Hono;
+const BUNDLE = `export const chart = ${JSON.stringify('x'.repeat(4000))};`;
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'mcpdash-'));
@@ -18,9 +20,12 @@ beforeAll(() => {
   writeFileSync(join(dist, 'assets', 'index-B4x9Qz.js'), 'console.log("app")');
   writeFileSync(join(dist, 'assets', 'index-Ck21aa.css'), 'body{margin:0}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(dist, 'assets', 'vendor-9Kq2.js'), BUNDLE);
+  writeFileSync(join(root, 'vendor-9Kq2.js.gz'), gzipSync(BUNDLE));
   // A file next to the build output that no URL may ever reach.
   writeFileSync(join(root, 'secret.txt'), 'TOP-SECRET');
-  app = createSpaRoutes({ assets: loadDiskAssets(dist) });
+  const disk = loadDiskAssets(dist)!;
+  app = createSpaRoutes({ assets: { files: disk.files, gzip: new Map([['/assets/vendor-9Kq2.js', join(root, 'vendor-9Kq2.js.gz')]]) } });
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -71,6 +76,39 @@ describe('createSpaRoutes', () => {
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
     }
+  });
+
+  test('sends the gzip copy to a client that accepts gzip', async () => {
+    const res = await app.request('/assets/vendor-9Kq2.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('content-type')).toStartWith('text/javascript');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const body = new Uint8Array(await res.arrayBuffer());
+    expect(body.length).toBeLessThan(BUNDLE.length / 10);
+    expect(gunzipSync(body).toString()).toBe(BUNDLE);
+  });
+
+  test('sends the plain file to a client that does not accept gzip', async () => {
+    for (const accept of [undefined, 'identity', 'gzip;q=0, br']) {
+      const res = await app.request('/assets/vendor-9Kq2.js', { headers: accept ? { 'Accept-Encoding': accept } : {} });
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(await res.text()).toBe(BUNDLE);
+    }
+  });
+
+  test.each([
+    ['gzip', true],
+    ['br, gzip;q=0.5', true],
+    ['*', true],
+    ['gzip;q=0, *', false],
+    ['GZIP;Q=0', false],
+    ['deflate, br', false],
+    ['', false],
+  ])('acceptsGzip(%p) is %p', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
   });
 
   test.each([
