@@ -24,7 +24,7 @@ describe('mcpdash binary durability', () => {
     running.push(first);
     const { client, transport } = await connect(first.mcpUrl);
     const sessionId = transport.sessionId!;
-    const put = (await client.callTool({ name: 'widget_put', arguments: { widgets: [{ id: 'n', kind: 'metric', value: 42 }] } })) as Result;
+    const put = (await client.callTool({ name: 'widget_put', arguments: { widgets: [{ id: 'n', kind: 'metric', value: 42 }] } })) as unknown as Result;
     expect(put.isError).toBeFalsy();
     const id = put.structuredContent.dashboard_id;
     expect(await first.kill9()).toBe(137);
@@ -32,7 +32,7 @@ describe('mcpdash binary durability', () => {
     const second = await startBinary({ dataDir: first.dataDir });
     running.push(second);
     const resumed = await connect(second.mcpUrl, sessionId);
-    const got = (await resumed.client.callTool({ name: 'dashboard_get', arguments: { widget: 'n' } })) as Result;
+    const got = (await resumed.client.callTool({ name: 'dashboard_get', arguments: { widget: 'n' } })) as unknown as Result;
     expect(got.isError).toBeFalsy();
     expect(got.structuredContent.dashboard_id).toBe(id);
     const page = await fetch(`${second.baseUrl}/api/dashboard/${id}`);

@@ -16,7 +16,7 @@ describe('mcpdash binary logs', () => {
     const client = new Client({ name: 'e2e', version: '1' });
     await client.connect(transport);
     const sessionId = transport.sessionId!;
-    const fresh = (await client.callTool({ name: 'dashboard_open', arguments: { new: true } })) as { structuredContent: { dashboard_id: string } };
+    const fresh = (await client.callTool({ name: 'dashboard_open', arguments: { new: true } })) as unknown as { structuredContent: { dashboard_id: string } };
     const dashboardId = fresh.structuredContent.dashboard_id;
     await client.callTool({ name: 'widget_put', arguments: { dashboard: dashboardId, widgets: [{ id: 'a', kind: 'markdown', text: 'hi' }] } });
     await fetch(`${bin.baseUrl}/api/dashboard/${dashboardId}`);
