@@ -99,13 +99,13 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     setPort(port: number) {
       boundPort = port;
     },
-    /** End long-lived streams (MCP GET streams and dashboard pages) so in-flight work can drain. */
-    async endStreams() {
+    /** End open-ended streams (MCP GET streams, dashboard pages) so that in-flight requests can drain. */
+    endStreams() {
       shutdown.abort();
-      await cache.close();
+      cache.endStandaloneStreams();
     },
     async close() {
-      shutdown.abort();
+      this.endStreams();
       await cache.close();
       await sweeper.stop();
       await store.close();
@@ -134,7 +134,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       stopping ??= (async () => {
         // Stop accepting, end long-lived streams (they would hold shutdown forever), let the rest finish.
         const drained = server.stop(false);
-        await app.endStreams();
+        app.endStreams();
         await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 5_000))]);
         await app.close();
         logger.info('stopped');

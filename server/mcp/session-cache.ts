@@ -124,6 +124,11 @@ export class SessionCache {
     return evicted;
   }
 
+  /** Shutdown, step one: end GET streams (open-ended by nature) but let POST answers in progress finish. */
+  endStandaloneStreams(): void {
+    for (const entry of this.live.values()) entry.transport.closeStandaloneSSEStream();
+  }
+
   async close(): Promise<void> {
     clearInterval(this.evictTimer);
     await Promise.all([...this.live.values()].map((entry) => this.drop(entry)));
