@@ -62,6 +62,8 @@ describe('compiled binary', () => {
     const asset = await fetch(`${server.baseUrl}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // fetch asks for gzip: the embedded compressed copy goes over the wire (and is decoded here).
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
     expect((await asset.text()).length).toBeGreaterThan(100);
   });
 
