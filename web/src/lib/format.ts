@@ -1,6 +1,16 @@
 // Display formatting of numbers, dates and deltas (format strings like "percent", "currency:USD").
 
-const nf = (opts: Intl.NumberFormatOptions): Intl.NumberFormat => new Intl.NumberFormat(undefined, opts);
+// Building an Intl formatter is costly and a 10,000-row table formats every visible cell: reuse them.
+const formatters = new Map<string, Intl.NumberFormat>();
+function nf(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(opts);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(undefined, opts);
+    formatters.set(key, f);
+  }
+  return f;
+}
 
 /** Formats a number by a widget's `format`: number, integer, percent, currency:XXX, compact, bytes, fixed:N. */
 export function formatNumber(value: number, format?: string): string {

@@ -4,6 +4,7 @@ import type { Api } from '../api/client';
 import { parseEvent } from '../api/parse';
 import { createSseParser } from '../api/sse-parser';
 import type { DashboardEvent } from '../api/types';
+import { loadEcharts } from '../lib/echarts-loader';
 import { createDashboardStore, type DashboardStore } from '../state/dashboard-store';
 
 export type PageStatus = 'loading' | 'ready' | 'not-found' | 'expired' | 'error';
@@ -144,6 +145,8 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
     .then((res) => {
       if (stopped) return;
       if (res.ok) {
+        // Fetch the chart library while the widgets render, not after.
+        if (res.value.widgets.some((w) => w.kind === 'chart')) void loadEcharts().catch(() => undefined);
         // The stream may already have delivered a newer snapshot; never go back in time.
         const current = store.meta()?.revision ?? -1;
         if (res.value.revision > current) store.applySnapshot(res.value);

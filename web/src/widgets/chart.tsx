@@ -3,18 +3,14 @@ import { createEffect, createMemo, createSignal, getOwner, on, onCleanup, onMoun
 import type { WidgetView } from '../api/types';
 import { useWidgetFrame } from '../components/widget-context';
 import { prepareChartOption } from '../lib/chart-option';
+import { loadEcharts } from '../lib/echarts-loader';
+import { observeSize } from '../lib/size-observer';
 import type { ResolvedTheme } from '../lib/theme';
 import { useTheme } from '../pages/dashboard-context';
 
 type ECharts = import('echarts/core').ECharts;
 type EChartsModule = typeof import('echarts/core');
 
-let loading: Promise<EChartsModule> | undefined;
-/** One shared dynamic import: the ECharts chunk is fetched once, the first time a chart mounts. */
-export function loadEcharts(): Promise<EChartsModule> {
-  loading ??= import('../lib/echarts-setup').then((m) => m.echarts);
-  return loading;
-}
 
 export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
   let box!: HTMLDivElement;
@@ -25,33 +21,42 @@ export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
   const [failure, setFailure] = createSignal<string>();
   let chart: ECharts | undefined;
   let disposed = false;
+  let size: { width: number; height: number } | undefined;
 
   const draw = (lib: EChartsModule, t: ResolvedTheme): void => {
     chart?.dispose();
-    chart = lib.init(box, t === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
+    // Passing the size avoids ECharts reading it from the DOM, which would force a layout per chart.
+    chart = lib.init(box, t === 'dark' ? 'dark' : undefined, { renderer: 'canvas', ...size });
     chart.setOption(option(), { notMerge: true });
   };
 
   onMount(() => {
     const owner = getOwner();
+    let lib: EChartsModule | undefined;
+    const start = (): void => {
+      if (disposed || !lib || !size) return;
+      runWithOwner(owner, () => {
+        // Re-create on theme change (ECharts themes apply at init); only setOption on data change.
+        createEffect(on(theme, (t) => draw(lib!, t)));
+        createEffect(on(option, (o) => chart?.setOption(o, { notMerge: true }), { defer: true }));
+      });
+    };
+    const stopObserving = observeSize(box, (width, height) => {
+      const first = !size;
+      size = { width, height };
+      if (first) start();
+      else chart?.resize(size);
+    });
+    onCleanup(stopObserving);
     loadEcharts()
-      .then((lib) => {
-        if (disposed) return;
-        runWithOwner(owner, () => {
-          // Re-create on theme change (ECharts themes apply at init); only setOption on data change.
-          createEffect(on(theme, (t) => draw(lib, t)));
-          createEffect(on(option, (o) => chart?.setOption(o, { notMerge: true }), { defer: true }));
-        });
+      .then((l) => {
+        lib = l;
+        start();
       })
       .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
     frame.setPngExporter(() =>
       chart?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: theme() === 'dark' ? '#161b22' : '#ffffff' }),
     );
-    if (typeof ResizeObserver === 'function') {
-      const ro = new ResizeObserver(() => chart?.resize());
-      ro.observe(box);
-      onCleanup(() => ro.disconnect());
-    }
   });
 
   onCleanup(() => {

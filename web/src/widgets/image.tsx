@@ -9,7 +9,7 @@ export function ImageWidget(props: { widget: WidgetView }): JSX.Element {
     need(isAllowedImageSrc(props.widget.src), props.widget.src as string, 'image not shown: "src" must be a data: URL of a png, jpeg, gif, webp or svg image');
   return (
     <figure class="image">
-      <img src={src()} alt={optString(props.widget.alt, 'alt') ?? ''} loading="lazy" decoding="async" />
+      <img src={src()} alt={optString(props.widget.alt, 'alt') ?? ''} />
     </figure>
   );
 }

@@ -17,7 +17,8 @@ export function LogWidget(props: { widget: WidgetView }): JSX.Element {
   };
   createEffect(
     on(lines, () => {
-      if (pinned) box.scrollTop = box.scrollHeight;
+      // After the frame's layout, so reading scrollHeight does not force an extra one mid-render.
+      if (pinned) requestAnimationFrame(() => (box.scrollTop = box.scrollHeight));
     }),
   );
   return (
