@@ -1,6 +1,6 @@
 // The compiled binary as a user runs it: alone in an empty directory, no node_modules, flags and signals.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -35,11 +35,15 @@ describe('compiled binary', () => {
 
   beforeAll(async () => {
     ({ dir, binary } = isolatedBinary());
+    // Stray config files where it is started must not change it (compile-time autoload is off):
+    // either one, if read, would stop the server from starting.
+    writeFileSync(join(dir, '.env'), 'MCPDASH_TTL=not-a-duration\n');
+    writeFileSync(join(dir, 'bunfig.toml'), 'preload = ["./missing-preload.ts"]\n');
     server = await startBinary({ binary, cwd: dir, dataDir: './d' });
   });
 
 
-  test('prints the MCP URL and serves /healthz with its version', async () => {
+  test('prints the MCP URL and serves /healthz with its version, ignoring .env and bunfig.toml beside it', async () => {
     expect(server.mcpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const res = await fetch(`${server.baseUrl}/healthz`);
     expect(res.status).toBe(200);
