@@ -2,8 +2,8 @@
 // Usage: bun run scripts/build.ts [--all] [--skip-web] [--no-bytecode]
 //   (default) dist/mcpdash for this machine; --all also dist/mcpdash-linux-x64 and dist/mcpdash-linux-arm64.
 //   --skip-web embeds web/dist as it is; --no-bytecode trades start-up time for a smaller binary.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { embeddedAssetsPlugin, writeEmbeddedAssetsModule } from './build/embed-web.ts';
 import { lmdbAddonPath } from './build/lmdb-addon.ts';
 import { lmdbNativePlugin } from './build/lmdb-plugin.ts';
@@ -79,6 +79,16 @@ async function compile(target: BuildTarget): Promise<void> {
   console.log(`${target.bun}: ${target.outfile} ${mb} MB in ${seconds(t)}`);
 }
 
+/** dist/SHA256SUMS for the release files, so a download can be checked with `sha256sum -c`. */
+function writeChecksums(outfiles: string[]): void {
+  const lines = outfiles.map((file) => {
+    const hash = new Bun.CryptoHasher('sha256').update(readFileSync(join(root, file))).digest('hex');
+    return `${hash}  ${basename(file)}`;
+  });
+  writeFileSync(join(root, 'dist', 'SHA256SUMS'), `${lines.join('\n')}\n`);
+  console.log('checksums: dist/SHA256SUMS');
+}
+
 try {
   const webOk = buildWeb();
   const embedded = writeEmbeddedAssetsModule(root, join(root, 'web', 'dist'));
@@ -92,6 +102,7 @@ try {
   const targets = [hostTarget(), ...(args.has('--all') ? RELEASE_TARGETS : [])];
   // One at a time: two cores are shared, and each compile is CPU-bound.
   for (const target of targets) await compile(target);
+  if (args.has('--all')) writeChecksums(RELEASE_TARGETS.map((t) => t.outfile));
   if (!webOk) throw new Error(`the web build failed (see above); binaries were written without a working UI`);
   console.log(`build: done in ${seconds(started)}`);
 } catch (error) {
