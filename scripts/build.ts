@@ -2,7 +2,7 @@
 // Usage: bun run scripts/build.ts [--all] [--skip-web] [--no-bytecode]
 //   (default) dist/mcpdash for this machine; --all also dist/mcpdash-linux-x64 and dist/mcpdash-linux-arm64.
 //   --skip-web embeds web/dist as it is; --no-bytecode trades start-up time for a smaller binary.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { embeddedAssetsPlugin, writeEmbeddedAssetsModule } from './build/embed-web.ts';
 import { lmdbAddonPath } from './build/lmdb-addon.ts';
@@ -99,9 +99,16 @@ try {
       : 'web: WARNING web/dist missing; the binary will serve "UI not built"',
   );
   mkdirSync(join(root, 'dist'), { recursive: true });
-  const targets = [hostTarget(), ...(args.has('--all') ? RELEASE_TARGETS : [])];
-  // One at a time: two cores are shared, and each compile is CPU-bound.
-  for (const target of targets) await compile(target);
+  const host = hostTarget();
+  await compile(host);
+  if (args.has('--all')) {
+    // One at a time: two cores are shared, and each compile is CPU-bound. The host's own release
+    // file is the binary just built, copied rather than compiled a second time.
+    for (const target of RELEASE_TARGETS) {
+      if (target.bun === host.bun) copyFileSync(join(root, host.outfile), join(root, target.outfile));
+      else await compile(target);
+    }
+  }
   if (args.has('--all')) writeChecksums(RELEASE_TARGETS.map((t) => t.outfile));
   if (!webOk) throw new Error(`the web build failed (see above); binaries were written without a working UI`);
   console.log(`build: done in ${seconds(started)}`);
