@@ -52,46 +52,84 @@ async function ping(url: string, sessionId: string): Promise<number> {
 
 export const name = 'sessions-memory';
 
-export async function run(ctx: BenchContext): Promise<SectionResult> {
+/** Start mcpdash as users run it (no fixtures), optionally with more flags. */
+function startMcpdash(extraArgs: string[]) {
   const target = TARGETS.find((t) => t.key === 'mcpdash')!;
-  // As users run it: no conformance fixtures, so each session carries only mcpdash's own tools.
-  const { cmd, cleanup } = target.launch(0, { extraArgs: ['--idle-evict', IDLE_EVICT], fixtures: false });
+  const { cmd, cleanup } = target.launch(0, { extraArgs, fixtures: false });
   const dataDir = cmd[cmd.indexOf('--data-dir') + 1]!;
-  const server = await spawnServer(cmd, 'mcpdash', { cwd: ROOT, cleanup });
+  return spawnServer(cmd, 'mcpdash', { cwd: ROOT, cleanup }).then((server) => ({ server, dataDir }));
+}
+
+/** RSS once one session has been used a little and the process has settled. */
+async function settledRss(url: string, pid: number): Promise<{ rss: number; first: string }> {
+  const first = await openSession(url);
+  for (let i = 0; i < 50; i++) await ping(url, first);
+  await Bun.sleep(1_000);
+  return { rss: await rssMiB(pid), first };
+}
+
+/** Memory per live (not yet evicted) session: default --idle-evict (5 min), so every session stays in memory. */
+async function liveCost(ctx: BenchContext, count: number) {
+  const { server } = await startMcpdash([]);
   try {
-    const first = await openSession(server.mcpUrl);
-    for (let i = 0; i < 50; i++) await ping(server.mcpUrl, first);
-    await Bun.sleep(1_000);
-    const before = await rssMiB(server.pid);
+    const { rss: before } = await settledRss(server.mcpUrl, server.pid);
+    const failures = await createSessions(server.mcpUrl, count, ctx.options.concurrency);
+    await Bun.sleep(500);
+    const after = await rssMiB(server.pid);
+    return { sessions: count, failures, rssBeforeMiB: before, rssAfterMiB: after, kibPerSession: ((after - before) * 1024) / count };
+  } finally {
+    await server.stop();
+  }
+}
 
+/** The brief's figure: N sessions, idle past --idle-evict, then what the process still holds. */
+async function afterEviction(ctx: BenchContext, count: number) {
+  const { server, dataDir } = await startMcpdash(['--idle-evict', IDLE_EVICT]);
+  try {
+    const { rss: before, first } = await settledRss(server.mcpUrl, server.pid);
     const started = performance.now();
-    const failures = await createSessions(server.mcpUrl, ctx.options.sessions, ctx.options.concurrency);
-    const seconds = (performance.now() - started) / 1000;
+    const failures = await createSessions(server.mcpUrl, count, ctx.options.concurrency);
+    const createSeconds = (performance.now() - started) / 1000;
     const peak = await rssMiB(server.pid);
-    ctx.log(`  created ${ctx.options.sessions} sessions in ${seconds.toFixed(1)} s (${failures} failures), RSS ${fmt.mib(before)} -> ${fmt.mib(peak)} MiB`);
-
+    ctx.log(`  created ${count} sessions in ${createSeconds.toFixed(1)} s (${failures} failures), RSS ${fmt.mib(before)} -> ${fmt.mib(peak)} MiB`);
     await Bun.sleep(WAIT_AFTER_MS);
     // A couple of requests after eviction: one rebuilds an evicted session from LMDB, one opens a new session.
-    const rehydrated = await ping(server.mcpUrl, first);
+    const rehydratedStatus = await ping(server.mcpUrl, first);
     await openSession(server.mcpUrl);
     await Bun.sleep(500);
     const after = await rssMiB(server.pid);
-    const dataMiB = dirBytes(dataDir) / (1024 * 1024);
-
-    const n = ctx.options.sessions;
-    const lines = [
-      `idle RSS with one session:                     ${fmt.mib(before)} MiB`,
-      `right after creating ${n} sessions:         ${fmt.mib(peak)} MiB  (+${fmt.mib(peak - before)} MiB, ${(((peak - before) * 1024 * 1024) / n / 1024).toFixed(1)} KiB/session live)`,
-      `${WAIT_AFTER_MS / 1000} s later, idle-evicted (--idle-evict ${IDLE_EVICT}): ${fmt.mib(after)} MiB  (growth +${fmt.mib(after - before)} MiB over the start)`,
-      `session creation: ${fmt.rps(n / seconds)} sessions/s at ${ctx.options.concurrency} concurrent (${failures} failures); evicted session answered ${rehydrated} after rebuild`,
-      `LMDB data dir after ${n} sessions: ${fmt.mib(dataMiB)} MiB`,
-    ];
     return {
-      title: `Memory with ${n} sessions (mcpdash)`,
-      lines,
-      raw: { sessions: n, failures, createSeconds: seconds, rssBeforeMiB: before, rssPeakMiB: peak, rssAfterEvictMiB: after, dataDirMiB: dataMiB, rehydratedStatus: rehydrated, idleEvict: IDLE_EVICT },
+      sessions: count,
+      failures,
+      createSeconds,
+      rssBeforeMiB: before,
+      rssAtEndOfCreationMiB: peak,
+      rssAfterEvictMiB: after,
+      growthMiB: after - before,
+      rehydratedStatus,
+      dataDirMiB: dirBytes(dataDir) / (1024 * 1024),
+      idleEvict: IDLE_EVICT,
     };
   } finally {
     await server.stop();
   }
+}
+
+export async function run(ctx: BenchContext): Promise<SectionResult> {
+  const n = ctx.options.sessions;
+  const liveCount = Math.min(1_000, n);
+  const live = await liveCost(ctx, liveCount);
+  ctx.log(`  ${liveCount} live sessions: RSS ${fmt.mib(live.rssBeforeMiB)} -> ${fmt.mib(live.rssAfterMiB)} MiB (${live.kibPerSession.toFixed(1)} KiB/session)`);
+  const evicted = await afterEviction(ctx, n);
+  const lines = [
+    `live sessions (default --idle-evict): ${liveCount} sessions take ${fmt.mib(live.rssAfterMiB - live.rssBeforeMiB)} MiB = ${live.kibPerSession.toFixed(1)} KiB per session`,
+    '',
+    `--idle-evict ${IDLE_EVICT}, ${n} sessions:`,
+    `  idle RSS with one session:                ${fmt.mib(evicted.rssBeforeMiB)} MiB`,
+    `  when the last session was created:        ${fmt.mib(evicted.rssAtEndOfCreationMiB)} MiB  (sessions idle > ${IDLE_EVICT} were already being evicted)`,
+    `  ${WAIT_AFTER_MS / 1000} s later (all evicted, 2 requests served): ${fmt.mib(evicted.rssAfterEvictMiB)} MiB  (growth +${fmt.mib(evicted.growthMiB)} MiB over the start)`,
+    `  created at ${fmt.rps(n / evicted.createSeconds)} sessions/s, ${ctx.options.concurrency} concurrent (${evicted.failures} failures); an evicted session answered HTTP ${evicted.rehydratedStatus} after its rebuild from LMDB`,
+    `  LMDB data dir: ${fmt.mib(evicted.dataDirMiB)} MiB`,
+  ];
+  return { title: `Memory with many sessions (mcpdash, no fixtures)`, lines, raw: { live, evicted } };
 }
