@@ -7,7 +7,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   root: repoRoot,
-  plugins: [solid()],
+  // No hot-reload wrappers in tests: components run exactly as in the production build.
+  plugins: [solid({ hot: false })],
   resolve: { conditions: ['development', 'browser'] },
   test: {
     environment: 'jsdom',
