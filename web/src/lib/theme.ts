@@ -1,5 +1,5 @@
 // Resolves the dashboard theme (auto follows prefers-color-scheme) and applies it to the document.
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Theme } from '../api/types';
 
 export type ResolvedTheme = 'light' | 'dark';
@@ -12,10 +12,11 @@ export function createResolvedTheme(theme: Accessor<Theme>): Accessor<ResolvedTh
     query.addEventListener?.('change', listener);
     onCleanup(() => query.removeEventListener?.('change', listener));
   }
-  const resolved = (): ResolvedTheme => {
+  // A memo, so charts (which re-create themselves on a theme change) ignore updates that keep the theme.
+  const resolved = createMemo((): ResolvedTheme => {
     const t = theme();
     return t === 'auto' ? (systemDark() ? 'dark' : 'light') : t;
-  };
+  });
   createEffect(() => {
     document.documentElement.dataset.theme = resolved();
   });
