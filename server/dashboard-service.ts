@@ -2,7 +2,7 @@
 import type { Dashboard } from './dashboard/schema.ts';
 import { createDashboard, restoreRevision, setDashboard, type EditResult } from './dashboard/edit.ts';
 import type { Limits } from './dashboard/limits.ts';
-import { widgetView } from './dashboard/view.ts';
+import { toView, widgetView } from './dashboard/view.ts';
 import { NotFoundError } from './errors.ts';
 import type { Live, UpdatePayload } from './live.ts';
 import type { DashboardStore, HistoryEntry } from './store/dashboards.ts';
@@ -44,6 +44,11 @@ export interface DashboardService {
   apply(id: string, tool: string, edit: Edit, options?: ApplyOptions): Promise<EditResult>;
   /** A read for pages and summaries: never extends expiry. Undefined when unknown or expired. */
   get(id: string): Dashboard | undefined;
+  /**
+   * What the page fetches: the document and its view as JSON text, cached per revision (a page load must not
+   * decode and re-encode the whole document each time). Never extends expiry. Undefined when unknown or expired.
+   */
+  getView(id: string): { doc: Dashboard; json: string } | undefined;
   /** Recent revisions, newest first; NotFoundError when the dashboard is unknown or expired. */
   history(id: string, limit?: number): HistoryEntry[];
   /** Make an earlier revision's content current again, as a new revision. */
@@ -52,12 +57,18 @@ export interface DashboardService {
   onExpired(id: string): void;
 }
 
+/** Views kept in memory; the least recently read go first. */
+const VIEW_CACHE_ENTRIES = 256;
+
 export const notFoundMessage = 'this dashboard does not exist or has expired: call dashboard_open to start a new one';
 
 export function createDashboardService(deps: DashboardServiceDeps): DashboardService {
   const { store, live, limits, ttlMs, now } = deps;
+  // Every write goes through this service, so dropping an entry on each write/expiry keeps the cache exact.
+  const views = new Map<string, { doc: Dashboard; json: string; expiresAtMs: number }>();
 
   const publish = (id: string, result: EditResult) => {
+    views.delete(id);
     const { doc } = result;
     const changed = new Set(result.changed);
     const data: UpdatePayload = {
@@ -120,6 +131,7 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
         return { doc: renamed.doc, created: false };
       }
       const touched = await store.touch(id, now());
+      views.delete(id); // expiresAt moved
       if (!touched) throw new NotFoundError(notFoundMessage);
       return { doc: touched, created: false };
     },
@@ -128,6 +140,23 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
 
     get(id) {
       return store.get(id, now());
+    },
+
+    getView(id) {
+      const nowMs = now();
+      const cached = views.get(id);
+      if (cached && cached.expiresAtMs > nowMs) {
+        views.delete(id);
+        views.set(id, cached); // most recently used last
+        return cached;
+      }
+      views.delete(id);
+      const doc = store.get(id, nowMs);
+      if (!doc) return undefined;
+      const entry = { doc, json: JSON.stringify(toView(doc)), expiresAtMs: Date.parse(doc.expiresAt) };
+      views.set(id, entry);
+      if (views.size > VIEW_CACHE_ENTRIES) views.delete(views.keys().next().value as string);
+      return entry;
     },
 
     history(id, limit) {
@@ -155,6 +184,7 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
     },
 
     onExpired(id) {
+      views.delete(id);
       live.publish(id, { type: 'expired' });
     },
   };

@@ -47,9 +47,13 @@ process.stdout.write(
 const shutdown = (signal: string) => {
   logger.info('shutting down', { signal });
   app.stop().then(
-    () => process.exit(0),
+    () => {
+      logger.flush();
+      process.exit(0);
+    },
     (error) => {
       logger.error('shutdown failed', { error: String(error) });
+      logger.flush();
       process.exit(1);
     },
   );

@@ -18,26 +18,30 @@ export function isLoopback(host: string): boolean {
 
 export function hostOriginGuard(options: HostOriginOptions): MiddlewareHandler {
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
-  const allowedHosts = () => {
+  // The port is known only after listen (--port 0), so the allow-lists are built on first use and whenever it changes.
+  let builtFor = -1;
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+  const allowLists = () => {
     const port = options.port();
-    const hosts = new Set(LOOPBACK_NAMES.map((name) => `${name}:${port}`));
-    if (options.host.startsWith('127.') && options.host !== '127.0.0.1') hosts.add(`${options.host}:${port}`);
-    if (publicUrl) hosts.add(publicUrl.host);
-    return hosts;
-  };
-  const allowedOrigins = () => {
-    const port = options.port();
-    const origins = new Set(LOOPBACK_NAMES.map((name) => `http://${name}:${port}`));
-    if (publicUrl) origins.add(publicUrl.origin);
-    for (const origin of options.allowedOrigins) origins.add(origin);
-    return origins;
+    if (port !== builtFor) {
+      builtFor = port;
+      allowedHosts = new Set(LOOPBACK_NAMES.map((name) => `${name}:${port}`));
+      if (options.host.startsWith('127.') && options.host !== '127.0.0.1') allowedHosts.add(`${options.host}:${port}`);
+      if (publicUrl) allowedHosts.add(publicUrl.host);
+      allowedOrigins = new Set(LOOPBACK_NAMES.map((name) => `http://${name}:${port}`));
+      if (publicUrl) allowedOrigins.add(publicUrl.origin);
+      for (const origin of options.allowedOrigins) allowedOrigins.add(origin);
+    }
+    return { allowedHosts, allowedOrigins };
   };
   const checkHost = isLoopback(options.host);
 
   return async function hostOrigin(c, next) {
+    const { allowedHosts, allowedOrigins } = allowLists();
     if (checkHost) {
       const host = (c.req.header('host') ?? '').toLowerCase();
-      if (!allowedHosts().has(host)) {
+      if (!allowedHosts.has(host)) {
         const hint = options.publicUrl
           ? `Allowed: localhost and ${publicUrl?.host}.`
           : 'If you reach mcpdash through a tunnel (cloudflared, Tailscale Funnel, ngrok), start it with --public-url https://<tunnel-host>.';
@@ -45,7 +49,7 @@ export function hostOriginGuard(options: HostOriginOptions): MiddlewareHandler {
       }
     }
     const origin = c.req.header('origin');
-    if (origin !== undefined && !allowedOrigins().has(origin)) {
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
       return c.json(
         { error: { code: 'forbidden_origin', message: `Origin '${origin.slice(0, 200)}' is not allowed. Add it with --allowed-origin ${origin.slice(0, 200)} if you trust it.` } },
         403,

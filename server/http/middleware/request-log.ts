@@ -11,6 +11,7 @@ export function redactPath(path: string): string {
 
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async function logRequest(c, next) {
+    if (!logger.enabled('info')) return next();
     const started = performance.now();
     await next();
     logger.info('request', {

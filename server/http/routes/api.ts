@@ -2,7 +2,6 @@
 import { Hono, type Context } from 'hono';
 import type { DashboardService } from '../../dashboard-service.ts';
 import { isDashboardId } from '../../dashboard/target.ts';
-import { toView } from '../../dashboard/view.ts';
 import type { Live } from '../../live.ts';
 
 export interface ApiRoutesDeps {
@@ -36,11 +35,11 @@ export function createApiRoutes(deps: ApiRoutesDeps): Hono {
     const id = dashboardIdParam(c.req.param('id'));
     if (!id) return dashboardNotFound(c);
     // A read: viewing never extends the dashboard's life.
-    const doc = deps.dashboards.get(id);
-    if (!doc) return dashboardNotFound(c);
-    const etag = `"${doc.revision}"`;
+    const view = deps.dashboards.getView(id);
+    if (!view) return dashboardNotFound(c);
+    const etag = `"${view.doc.revision}"`;
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag });
-    return c.json(toView(doc), 200, { ETag: etag });
+    return c.body(view.json, 200, { ETag: etag, 'Content-Type': 'application/json; charset=UTF-8' });
   });
   return app;
 }

@@ -264,6 +264,18 @@ describe('dashboard tools', () => {
     expect(body.widgets[0].id).toBe('a');
   });
 
+  test('reopening slides the expiry and the API shows the new expiresAt at once', async () => {
+    const app = await start({ ttlMs: 3_600_000 });
+    const { client } = await connectClient(app.mcpUrl);
+    const id = (await ok(client, 'widget_put', { widgets: [metric('a')] })).structuredContent!.dashboard_id;
+    const before = (await (await fetch(`${app.url}/api/dashboard/${id}`)).json()) as { expiresAt: string; revision: number };
+    app.clock.advance(60_000);
+    await ok(client, 'dashboard_open', {});
+    const after = (await (await fetch(`${app.url}/api/dashboard/${id}`)).json()) as { expiresAt: string; revision: number };
+    expect(after.revision).toBe(before.revision);
+    expect(Date.parse(after.expiresAt) - Date.parse(before.expiresAt)).toBeGreaterThanOrEqual(60_000);
+  });
+
   test('dashboards expire with the sliding TTL: AI writes extend it, page views do not', async () => {
     const app = await start({ ttlMs: 60_000 }, { sweepIntervalMs: 3_600_000 });
     const { client } = await connectClient(app.mcpUrl);
