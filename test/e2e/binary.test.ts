@@ -1,5 +1,5 @@
 // The compiled binary as a user runs it: alone in an empty directory, no node_modules, flags and signals.
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -26,6 +26,8 @@ function run(binary: string, args: string[], cwd: string) {
   return { code: result.exitCode, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
 }
 
+// Copying a 110 MB binary and starting it takes well under a second, except on a loaded 2-core CI box.
+setDefaultTimeout(30_000);
 afterAll(cleanupBinaries);
 
 describe('compiled binary', () => {
