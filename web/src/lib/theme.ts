@@ -8,7 +8,9 @@ export function createResolvedTheme(theme: Accessor<Theme>): Accessor<ResolvedTh
   const query = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined;
   const [systemDark, setSystemDark] = createSignal(query?.matches ?? false);
   if (query) {
-    const listener = (e: MediaQueryListEvent): void => setSystemDark(e.matches);
+    const listener = (e: MediaQueryListEvent): void => {
+      setSystemDark(e.matches);
+    };
     query.addEventListener?.('change', listener);
     onCleanup(() => query.removeEventListener?.('change', listener));
   }

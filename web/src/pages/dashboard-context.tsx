@@ -4,7 +4,8 @@ import type { DashboardData } from './dashboard.data';
 import type { ResolvedTheme } from '../lib/theme';
 
 export const DashboardContext = createContext<DashboardData>();
-export const ThemeContext = createContext<Accessor<ResolvedTheme>>(() => 'light');
+const light: Accessor<ResolvedTheme> = () => 'light';
+export const ThemeContext = createContext<Accessor<ResolvedTheme>>(light);
 
 export function useDashboard(): DashboardData {
   const data = useContext(DashboardContext);

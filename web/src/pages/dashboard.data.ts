@@ -140,13 +140,15 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
   };
   window.addEventListener('online', onOnline);
 
+  // Nearly every dashboard has charts: fetch the chart chunk alongside the document, not after the
+  // first render (an import() issued from the render's microtask would start only once it finished).
+  void loadEcharts().catch(() => undefined);
+
   api
     .getDashboard(id)
     .then((res) => {
       if (stopped) return;
       if (res.ok) {
-        // Fetch the chart library while the widgets render, not after.
-        if (res.value.widgets.some((w) => w.kind === 'chart')) void loadEcharts().catch(() => undefined);
         // The stream may already have delivered a newer snapshot; never go back in time.
         const current = store.meta()?.revision ?? -1;
         if (res.value.revision > current) store.applySnapshot(res.value);
