@@ -138,6 +138,18 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __same: Element | null }).__same === document.querySelector('[data-widget-id="total"]'))).toBe(true);
   }, 15_000);
 
+  test('keeps the scroll position and a table\u2019s chosen sort across an update of that table', async () => {
+    const holdings = example.widgets.find((w) => w.id === 'holdings')!;
+    await page.locator('[data-widget-id="holdings"] th button', { hasText: 'asset' }).click();
+    await page.evaluate(() => window.scrollTo(0, 900));
+    const before = await page.evaluate(() => window.scrollY);
+    const rows = [...(holdings.rows as Record<string, unknown>[]), { asset: 'AAA', quantity: 1, price: 1, value: 1, share: 0 }];
+    await call('widget_put', { widgets: [{ ...holdings, rows }] });
+    await page.waitForFunction(() => document.querySelector('[data-widget-id="holdings"] tbody td')?.textContent === 'AAA', undefined, { timeout: 5_000 });
+    expect(await page.locator('[data-widget-id="holdings"] th[aria-sort]').textContent()).toContain('asset');
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+  }, 15_000);
+
   test('an unknown dashboard id shows the not-found page', async () => {
     const other = await browser.newPage();
     other.on('request', (r) => requests.push(r.url()));
