@@ -62,6 +62,12 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('request', (r) => requests.push(r.url()));
+    // The server's CSP forbids inline script and eval; any violation (e.g. by ECharts) is recorded here.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(m.text());
@@ -111,6 +117,7 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     expect(painted.length).toBe(example.widgets.filter((w) => w.kind === 'chart').length);
     expect(painted.every(Boolean)).toBe(true);
     expect(pageErrors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   }, 30_000);
 
   test('shows a widget_put without reload', async () => {

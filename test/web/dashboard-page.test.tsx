@@ -85,6 +85,15 @@ describe('DashboardPage', () => {
     expect(screen.getByText('Broken')).toBeTruthy();
   });
 
+  it('replaces the error box once a fixed version of the widget arrives', async () => {
+    const { stream } = await readyPage([{ id: 'x', kind: 'metric', title: 'Broken', value: [1, 2] }]);
+    await screen.findByRole('alert');
+    stream.send(sse('update', { revision: 2, title: 'Test board', theme: 'light', order: ['x'], changed: [metric('x', 7)], removed: [] }, 2));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(document.querySelector('[data-widget-id="x"] .metric-number')?.textContent).toBe('7');
+    expect(document.title).toBe('Test board · mcpdash');
+  });
+
   it('shows connection lost, then reconnects with Last-Event-ID and catches up without reload', async () => {
     const { api, stream, container } = await readyPage([metric('a', 1)]);
     await screen.findByText('Live');

@@ -1,5 +1,5 @@
 // Page header: title, description, "updated 5 s ago", expiry, connection state and the JSON download.
-import { Match, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, Match, Show, Switch, type JSX } from 'solid-js';
 import { useNow } from '../lib/clock';
 import { downloadText, safeFilename } from '../lib/download';
 import { relativeTime } from '../lib/format';
@@ -34,6 +34,10 @@ export function DashboardHeader(): JSX.Element {
   const data = useDashboard();
   const now = useNow();
   const meta = () => data.store.meta();
+  createEffect(() => {
+    // The tab title tells several open dashboards apart.
+    document.title = `${meta()?.title ?? 'Dashboard'} · mcpdash`;
+  });
   const download = (): void => {
     const doc = data.store.toJSON();
     if (doc) downloadText(JSON.stringify(doc, null, 2) + '\n', `${safeFilename(doc.title)}.json`, 'application/json');
