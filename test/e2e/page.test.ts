@@ -157,6 +157,26 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(before);
   }, 15_000);
 
+  test('the log follows new lines at the bottom, but not after the reader scrolled up', async () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`);
+    const log = '[data-widget-id="activity"] .log';
+    await call('widget_put', { widgets: [{ id: 'activity', kind: 'log', width: 10, lines: lines(100) }] });
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('line 100'), log);
+    await page.waitForFunction((sel) => {
+      const el = document.querySelector(sel)!;
+      return el.scrollHeight - el.scrollTop - el.clientHeight < 2;
+    }, log, { timeout: 2_000 });
+    await page.evaluate((sel) => {
+      const el = document.querySelector(sel)!;
+      el.scrollTop = 100;
+      el.dispatchEvent(new Event('scroll'));
+    }, log);
+    await call('widget_put', { widgets: [{ id: 'activity', kind: 'log', width: 10, lines: lines(150) }] });
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('line 150'), log);
+    await page.waitForTimeout(100);
+    expect(await page.evaluate((sel) => document.querySelector(sel)!.scrollTop, log)).toBe(100);
+  }, 15_000);
+
   test('an unknown dashboard id shows the not-found page', async () => {
     const other = await browser.newPage();
     other.on('request', (r) => requests.push(r.url()));
