@@ -127,3 +127,18 @@ describe('HomePage', () => {
     expect(screen.getByText(/Add custom connector/)).toBeTruthy();
   });
 });
+
+describe('DashboardPage without a server', () => {
+  it('keeps retrying and says so when neither the document nor the stream can be reached', async () => {
+    const api = createFakeApi();
+    api.getDashboard = () => Promise.reject(new TypeError('Failed to fetch'));
+    render(() => <DashboardPage id="d1" api={api} options={opts} />);
+    await waitFor(() => expect(api.streams).toHaveLength(1));
+    api.streams[0]!.handlers.onEnd(new TypeError('Failed to fetch'));
+    await screen.findByText(/Cannot reach the server/);
+    await waitFor(() => expect(api.streams).toHaveLength(2));
+    api.streams[1]!.handlers.onOpen(200);
+    api.streams[1]!.send(sse('snapshot', view([metric('a', 1)]), 1));
+    await screen.findByText('Metric a');
+  });
+});

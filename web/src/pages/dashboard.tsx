@@ -40,6 +40,9 @@ export function DashboardPage(props: { id: string; api: Api; options?: DataOptio
             <div class="page-state" role="status" aria-live="polite">
               <div class="spinner" aria-hidden="true" />
               <p>Loading dashboard…</p>
+              <Show when={data.connection() === 'reconnecting'}>
+                <p class="conn conn-lost">Cannot reach the server; retrying…</p>
+              </Show>
             </div>
           </Match>
           <Match when={data.status() === 'not-found' || data.status() === 'expired'}>
