@@ -19,10 +19,10 @@ interface Step {
 }
 
 const steps: Step[] = [
-  { name: 'server tests', cmd: [bun, 'test', 'test/server'], kind: 'tests', requires: 'test/server' },
+  { name: 'server tests', cmd: [bun, 'test', '--timeout', '30000', 'test/server'], kind: 'tests', requires: 'test/server' },
   { name: 'web tests', cmd: [join(root, 'node_modules', '.bin', 'vitest'), 'run', '--config', 'web/vitest.config.ts'], kind: 'tests', requires: 'web/vitest.config.ts' },
   { name: 'build', cmd: [bun, 'run', 'scripts/build.ts', '--all'], kind: 'build' },
-  { name: 'e2e tests', cmd: [bun, 'test', 'test/e2e'], kind: 'tests', requires: 'test/e2e' },
+  { name: 'e2e tests', cmd: [bun, 'test', '--timeout', '60000', 'test/e2e'], kind: 'tests', requires: 'test/e2e' },
   { name: 'conformance', cmd: [bun, 'run', 'scripts/conformance.ts'], kind: 'tests', requires: 'scripts/conformance.ts' },
 ];
 

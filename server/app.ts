@@ -19,6 +19,8 @@ import { createEventRoutes } from './http/routes/events.ts';
 
 export interface RunningApp {
   port: number;
+  /** Where the socket is bound, e.g. http://127.0.0.1:8787 (differs from baseUrl behind a tunnel). */
+  localUrl: string;
   baseUrl: string;
   mcpUrl: string;
   dataDir: string;
@@ -127,6 +129,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   let stopping: Promise<void> | undefined;
   return {
     port: server.port ?? config.port,
+    localUrl: baseUrlOf({ ...config, publicUrl: undefined }, server.port ?? config.port),
     baseUrl: base,
     mcpUrl: `${base}/mcp`,
     dataDir: config.dataDir,

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, parseCli, VERSION } from './config.ts';
 import { createLogger } from './logger.ts';
-import { startApp } from './app.ts';
+import { startApp, type RunningApp } from './app.ts';
 
 let cli;
 try {
@@ -21,30 +21,14 @@ if (cli.kind !== 'run') {
 
 const config = { ...cli.config, dataDir: resolve(cli.config.dataDir) };
 const logger = createLogger(config.logLevel);
-let app;
-try {
-  app = await startApp(config, logger);
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`mcpdash: could not start: ${message}\n`);
-  process.exit(1);
-}
-
-process.stdout.write(
-  [
-    `mcpdash ${VERSION} listening on ${app.baseUrl}`,
-    `  MCP URL:      ${app.mcpUrl}`,
-    `  Data:         ${app.dataDir}`,
-    `  Connect:      Claude.ai: Settings > Connectors > Add custom connector, paste the MCP URL`,
-    `                Claude Code: claude mcp add --transport http mcpdash ${app.mcpUrl}`,
-    config.publicUrl ? '' : `  Tunnel:       behind cloudflared/Tailscale/ngrok, restart with --public-url https://<tunnel-host>`,
-    '',
-  ]
-    .filter((line, i, all) => line !== '' || i === all.length - 1)
-    .join('\n'),
-);
+let app: RunningApp | undefined;
+let stopRequested: string | undefined;
 
 const shutdown = (signal: string) => {
+  if (!app) {
+    stopRequested = signal; // still starting: stop as soon as it is up
+    return;
+  }
   logger.info('shutting down', { signal });
   app.stop().then(
     () => {
@@ -58,5 +42,26 @@ const shutdown = (signal: string) => {
     },
   );
 };
+// Handlers before anything else: whoever reads "MCP URL:" may send SIGTERM at once and must get a clean exit.
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+try {
+  app = await startApp(config, logger);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`mcpdash: could not start: ${message}\n`);
+  process.exit(1);
+}
+
+const banner = [
+  `mcpdash ${VERSION} listening on ${app.localUrl}`,
+  `  MCP URL:      ${app.mcpUrl}`,
+  `  Dashboards:   ${app.baseUrl}/dashboard/<id> (the assistant shares each link)`,
+  `  Data:         ${app.dataDir}`,
+  `  Connect:      Claude.ai: Settings > Connectors > Add custom connector, paste the MCP URL`,
+  `                Claude Code: claude mcp add --transport http mcpdash ${app.mcpUrl}`,
+];
+if (!config.publicUrl) banner.push('  Tunnel:       behind cloudflared/Tailscale/ngrok, restart with --public-url https://<tunnel-host>');
+process.stdout.write(`${banner.join('\n')}\n`);
+if (stopRequested) shutdown(stopRequested);

@@ -2,9 +2,10 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
+import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
 
 let bin: RunningBinary | undefined;
+afterAll(cleanupBinaries);
 afterAll(async () => {
   await bin?.stop().catch(() => undefined);
 });
