@@ -82,6 +82,17 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
 
   test('renders every widget of the 20-widget example, charts painted', async () => {
     expect(url).toStartWith(`${server.baseUrl}/dashboard/`);
+    // In-page clock: ms since navigation start when every widget is in the DOM and every chart has its canvas.
+    await page.addInitScript((n) => {
+      const w = window as unknown as { __renderedAt?: number };
+      new MutationObserver((_, obs) => {
+        const charts = [...document.querySelectorAll('.kind-chart .chart')];
+        if (document.querySelectorAll('[data-widget-id]').length === n && charts.length > 0 && charts.every((c) => c.querySelector('canvas'))) {
+          w.__renderedAt = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, example.widgets.length);
     const t0 = performance.now();
     await page.goto(url);
     await page.waitForFunction(
@@ -92,8 +103,9 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
       example.widgets.length,
       { timeout: 15_000 },
     );
-    const renderMs = performance.now() - t0;
-    console.log(`page: ${example.widgets.length} widgets rendered, charts painted, ${renderMs.toFixed(0)} ms after navigation (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+    const wallMs = performance.now() - t0;
+    const inPageMs = await page.evaluate(() => (window as unknown as { __renderedAt: number }).__renderedAt);
+    console.log(`page: ${example.widgets.length} widgets and all chart canvases in place ${inPageMs.toFixed(0)} ms after navigation start (in-page clock; ${wallMs.toFixed(0)} ms as seen by the test, incl. a new renderer process); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
     await page.screenshot({ path: join(SHOTS, 'page-e2e.png'), fullPage: true });
 
     expect(await page.locator('h1').textContent()).toBe(example.title);

@@ -27,6 +27,15 @@ try {
         if (document.querySelector('canvas') && !w.__marks.canvas) w.__marks.canvas = Math.round(performance.now());
       }).observe(document, { childList: true, subtree: true });
     });
+    // Main-thread busy time is what the page costs; wall time on a shared, loaded machine adds waiting.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const browserCdp = await browser.newBrowserCDPSession();
+    const cpu = async (): Promise<number> => {
+      const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+      return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+    };
+    const cpu0 = await cpu();
     const t0 = Date.now();
     await page.goto(url);
     // Rendered = every widget frame present and every chart canvas painted.
@@ -36,6 +45,10 @@ try {
         charts.every((c) => c.querySelector('canvas') !== null);
     }, undefined, { timeout: 10_000 });
     const ms = Date.now() - t0;
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string): number => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
+    console.log(`   renderer CPU time until rendered: ${Math.round((await cpu()) * 1000 - cpu0 * 1000)} ms`);
+    console.log(`   main thread busy ${metric('TaskDuration')} ms (script ${metric('ScriptDuration')} ms, layout ${metric('LayoutDuration')} ms, style ${metric('RecalcStyleDuration')} ms)`);
     const timing = await page.evaluate(() => ({
       marks: (window as unknown as { __marks: unknown }).__marks,
       nav: Math.round(performance.getEntriesByType('navigation')[0]?.duration ?? 0),

@@ -53,9 +53,9 @@ export function DashboardHeader(): JSX.Element {
         <Show when={meta()}>
           {(m) => (
             <p class="page-times">
-              <span title={new Date(m().updatedAt).toLocaleString()}>updated {relativeTime(m().updatedAt, now())}</span>
+              <span title={m().updatedAt}>updated {relativeTime(m().updatedAt, now())}</span>
               {' · '}
-              <span title={new Date(m().expiresAt).toLocaleString()}>expires {relativeTime(m().expiresAt, now())} if unused</span>
+              <span title={m().expiresAt}>expires {relativeTime(m().expiresAt, now())} if unused</span>
             </p>
           )}
         </Show>
