@@ -60,7 +60,7 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page.on('request', (r) => requests.push(r.url()));
     // The server's CSP forbids inline script and eval; any violation (e.g. by ECharts) is recorded here.
     await page.addInitScript(() => {
@@ -187,6 +187,24 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('line 150'), log);
     await page.waitForTimeout(100);
     expect(await page.evaluate((sel) => document.querySelector(sel)!.scrollTop, log)).toBe(100);
+  }, 15_000);
+
+  test('downloads a chart as PNG, a table as CSV and the dashboard as JSON, without a request', async () => {
+    const before = requests.length;
+    const save = async (click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const png = await save(() => page.locator('[data-widget-id="allocation"]').getByRole('button', { name: 'PNG' }).click());
+    expect(png.name).toBe('allocation.png');
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.bytes.length).toBeGreaterThan(2000);
+    const csv = await save(() => page.locator('[data-widget-id="holdings"]').getByRole('button', { name: 'CSV' }).click());
+    expect(csv.bytes.toString().split('\r\n')[0]).toBe('asset,quantity,price,value,share');
+    const json = await save(() => page.getByRole('button', { name: 'Download JSON' }).click());
+    expect((JSON.parse(json.bytes.toString()) as { widgets: unknown[] }).widgets).toHaveLength(example.widgets.length);
+    expect(requests.slice(before).filter((r) => !r.startsWith('blob:'))).toEqual([]);
   }, 15_000);
 
   test('an unknown dashboard id shows the not-found page', async () => {
