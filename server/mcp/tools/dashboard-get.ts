@@ -7,21 +7,24 @@ import { callContext } from '../context.ts';
 import { dashboardArg, okResult, requireDoc, resultShape, runTool, type ToolDeps } from './shared.ts';
 import { requireDashboardId } from './target.ts';
 
+// Built once per process, not per session: every live session's server registers these same objects.
+const CONFIG = {
+  title: 'Get dashboard',
+  description:
+    'Read the dashboard: without "widget", a compact summary (title, revision, each widget\'s id/kind/title and a hint of its content); ' +
+    'with "widget", that widget\'s full JSON (e.g. before a widget_update). Example: {"dashboard": "<id>", "widget": "sales"}',
+  inputSchema: z.object({
+    dashboard: dashboardArg,
+    widget: z.string().max(64).optional().describe('Id of one widget to return in full.'),
+  }),
+  outputSchema: z.object({ ...resultShape, summary: z.unknown().optional(), widget: z.unknown().optional() }),
+  annotations: { readOnlyHint: true },
+};
+
 export function registerDashboardGet(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
     'dashboard_get',
-    {
-      title: 'Get dashboard',
-      description:
-        'Read the dashboard: without "widget", a compact summary (title, revision, each widget\'s id/kind/title and a hint of its content); ' +
-        'with "widget", that widget\'s full JSON (e.g. before a widget_update). Example: {"dashboard": "<id>", "widget": "sales"}',
-      inputSchema: {
-        dashboard: dashboardArg,
-        widget: z.string().max(64).optional().describe('Id of one widget to return in full.'),
-      },
-      outputSchema: { ...resultShape, summary: z.unknown().optional(), widget: z.unknown().optional() },
-      annotations: { readOnlyHint: true },
-    },
+    CONFIG,
     (args, extra) =>
       runTool(deps, 'dashboard_get', async () => {
         const id = await requireDashboardId(deps, callContext(extra), args.dashboard);

@@ -5,22 +5,25 @@ import { callContext } from '../context.ts';
 import { dashboardArg, okResult, requireDoc, resultShape, runTool, type ToolDeps } from './shared.ts';
 import { requireDashboardId } from './target.ts';
 
+// Built once per process, not per session: every live session's server registers these same objects.
+const CONFIG = {
+  title: 'Dashboard history',
+  description: 'List recent revisions of the dashboard, newest first: when, which tool, a one-line summary. Use with dashboard_restore. Example: {"dashboard": "<id>", "limit": 10}',
+  inputSchema: z.object({
+    dashboard: dashboardArg,
+    limit: z.number().int().min(1).max(1_000).optional().describe('How many revisions to list (default 20).'),
+  }),
+  outputSchema: z.object({
+    ...resultShape,
+    history: z.array(z.object({ revision: z.number().int(), at: z.string(), tool: z.string(), summary: z.string() })),
+  }),
+  annotations: { readOnlyHint: true },
+};
+
 export function registerDashboardHistory(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
     'dashboard_history',
-    {
-      title: 'Dashboard history',
-      description: 'List recent revisions of the dashboard, newest first: when, which tool, a one-line summary. Use with dashboard_restore. Example: {"dashboard": "<id>", "limit": 10}',
-      inputSchema: {
-        dashboard: dashboardArg,
-        limit: z.number().int().min(1).max(1_000).optional().describe('How many revisions to list (default 20).'),
-      },
-      outputSchema: {
-        ...resultShape,
-        history: z.array(z.object({ revision: z.number().int(), at: z.string(), tool: z.string(), summary: z.string() })),
-      },
-      annotations: { readOnlyHint: true },
-    },
+    CONFIG,
     (args, extra) =>
       runTool(deps, 'dashboard_history', async () => {
         const id = await requireDashboardId(deps, callContext(extra), args.dashboard);

@@ -5,23 +5,26 @@ import { callContext } from '../context.ts';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
 import { resolveDashboardId } from './target.ts';
 
+// Built once per process, not per session: every live session's server registers these same objects.
+const CONFIG = {
+  title: 'Open dashboard',
+  description:
+    "Open this conversation's live dashboard (created if needed) and get its URL to share with the user. " +
+    'Call it first; afterwards pass the returned dashboard_id as "dashboard" on every mcpdash call. ' +
+    'Example: {"title": "Q3 sales"} or, later in the conversation, {"dashboard": "<dashboard_id>"}.',
+  inputSchema: z.object({
+    dashboard: dashboardArg,
+    title: z.string().min(1).max(200).optional().describe('Page title; sets or renames it.'),
+    new: z.boolean().optional().describe('true = start a fresh, empty dashboard with a new URL instead of reopening the current one.'),
+  }),
+  outputSchema: z.object({ ...resultShape, created: z.boolean().describe('true when this call created the dashboard.'), widgets: z.number().int() }),
+  annotations: { idempotentHint: true },
+};
+
 export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
     'dashboard_open',
-    {
-      title: 'Open dashboard',
-      description:
-        "Open this conversation's live dashboard (created if needed) and get its URL to share with the user. " +
-        'Call it first; afterwards pass the returned dashboard_id as "dashboard" on every mcpdash call. ' +
-        'Example: {"title": "Q3 sales"} or, later in the conversation, {"dashboard": "<dashboard_id>"}.',
-      inputSchema: {
-        dashboard: dashboardArg,
-        title: z.string().min(1).max(200).optional().describe('Page title; sets or renames it.'),
-        new: z.boolean().optional().describe('true = start a fresh, empty dashboard with a new URL instead of reopening the current one.'),
-      },
-      outputSchema: { ...resultShape, created: z.boolean().describe('true when this call created the dashboard.'), widgets: z.number().int() },
-      annotations: { idempotentHint: true },
-    },
+    CONFIG,
     (args, extra) =>
       runTool(deps, 'dashboard_open', async () => {
         const context = callContext(extra);

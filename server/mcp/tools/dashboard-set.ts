@@ -7,25 +7,28 @@ import { callContext } from '../context.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, WIDGETS_HELP, type ToolDeps } from './shared.ts';
 import { requireDashboardId } from './target.ts';
 
+// Built once per process, not per session: every live session's server registers these same objects.
+const CONFIG = {
+  title: 'Set dashboard',
+  description:
+    'Replace the dashboard title, description, theme and (if "widgets" is given) the whole widget list, in one step. ' +
+    'Use it to lay out a complete dashboard at once; use widget_put to add or change single widgets. ' +
+    'Example: {"dashboard": "<id>", "title": "Weekly KPIs", "widgets": [{"id": "revenue", "kind": "metric", "value": 12840, "unit": "USD", "delta": 0.12, "width": 3}]}',
+  inputSchema: z.object({
+    dashboard: dashboardArg,
+    title: z.string().min(1).max(200).optional().describe('Page title.'),
+    description: z.string().max(2000).optional().describe('One or two sentences under the title.'),
+    theme: ThemeSchema.optional(),
+    widgets: z.array(z.unknown()).max(10_000).optional().describe(`The complete widget list in display order (replaces all). ${WIDGETS_HELP}`),
+    expected_revision: expectedRevisionArg,
+  }),
+  outputSchema: z.object({ ...resultShape, widgets: z.number().int() }),
+};
+
 export function registerDashboardSet(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
     'dashboard_set',
-    {
-      title: 'Set dashboard',
-      description:
-        'Replace the dashboard title, description, theme and (if "widgets" is given) the whole widget list, in one step. ' +
-        'Use it to lay out a complete dashboard at once; use widget_put to add or change single widgets. ' +
-        'Example: {"dashboard": "<id>", "title": "Weekly KPIs", "widgets": [{"id": "revenue", "kind": "metric", "value": 12840, "unit": "USD", "delta": 0.12, "width": 3}]}',
-      inputSchema: {
-        dashboard: dashboardArg,
-        title: z.string().min(1).max(200).optional().describe('Page title.'),
-        description: z.string().max(2000).optional().describe('One or two sentences under the title.'),
-        theme: ThemeSchema.optional(),
-        widgets: z.array(z.unknown()).max(10_000).optional().describe(`The complete widget list in display order (replaces all). ${WIDGETS_HELP}`),
-        expected_revision: expectedRevisionArg,
-      },
-      outputSchema: { ...resultShape, widgets: z.number().int() },
-    },
+    CONFIG,
     (args, extra) =>
       runTool(deps, 'dashboard_set', async () => {
         const id = await requireDashboardId(deps, callContext(extra), args.dashboard);

@@ -6,23 +6,26 @@ import { callContext } from '../context.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, WIDGETS_HELP, type ToolDeps } from './shared.ts';
 import { requireDashboardId } from './target.ts';
 
+// Built once per process, not per session: every live session's server registers these same objects.
+const CONFIG = {
+  title: 'Put widgets',
+  description:
+    'Add widgets to the dashboard, or replace widgets that have the same id (they keep their place). ' +
+    'Example: {"dashboard": "<id>", "widgets": [{"id": "sales", "kind": "chart", "title": "Sales", "type": "bar", "x": ["Jan", "Feb", "Mar"], "series": [{"name": "2026", "data": [120, 98, 143]}], "width": 6}]}',
+  inputSchema: z.object({
+    dashboard: dashboardArg,
+    widgets: z.array(z.unknown()).min(1).max(1_000).describe(`Widgets to insert or replace. ${WIDGETS_HELP}`),
+    before: z.string().max(64).optional().describe('Place new widgets just before the widget with this id.'),
+    after: z.string().max(64).optional().describe('Place new widgets just after the widget with this id (default: at the end).'),
+    expected_revision: expectedRevisionArg,
+  }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()) }),
+};
+
 export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
     'widget_put',
-    {
-      title: 'Put widgets',
-      description:
-        'Add widgets to the dashboard, or replace widgets that have the same id (they keep their place). ' +
-        'Example: {"dashboard": "<id>", "widgets": [{"id": "sales", "kind": "chart", "title": "Sales", "type": "bar", "x": ["Jan", "Feb", "Mar"], "series": [{"name": "2026", "data": [120, 98, 143]}], "width": 6}]}',
-      inputSchema: {
-        dashboard: dashboardArg,
-        widgets: z.array(z.unknown()).min(1).max(1_000).describe(`Widgets to insert or replace. ${WIDGETS_HELP}`),
-        before: z.string().max(64).optional().describe('Place new widgets just before the widget with this id.'),
-        after: z.string().max(64).optional().describe('Place new widgets just after the widget with this id (default: at the end).'),
-        expected_revision: expectedRevisionArg,
-      },
-      outputSchema: { ...resultShape, changed: z.array(z.string()) },
-    },
+    CONFIG,
     (args, extra) =>
       runTool(deps, 'widget_put', async () => {
         const id = await requireDashboardId(deps, callContext(extra), args.dashboard);

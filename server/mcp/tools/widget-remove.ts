@@ -6,20 +6,23 @@ import { callContext } from '../context.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
 import { requireDashboardId } from './target.ts';
 
+// Built once per process, not per session: every live session's server registers these same objects.
+const CONFIG = {
+  title: 'Remove widgets',
+  description: 'Remove widgets from the dashboard by id. Example: {"dashboard": "<id>", "widgets": ["old-chart", "draft-notes"]}',
+  inputSchema: z.object({
+    dashboard: dashboardArg,
+    widgets: z.array(z.string().max(64)).min(1).max(1_000).describe('Ids of the widgets to remove.'),
+    expected_revision: expectedRevisionArg,
+  }),
+  outputSchema: z.object({ ...resultShape, removed: z.array(z.string()) }),
+  annotations: { destructiveHint: true },
+};
+
 export function registerWidgetRemove(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
     'widget_remove',
-    {
-      title: 'Remove widgets',
-      description: 'Remove widgets from the dashboard by id. Example: {"dashboard": "<id>", "widgets": ["old-chart", "draft-notes"]}',
-      inputSchema: {
-        dashboard: dashboardArg,
-        widgets: z.array(z.string().max(64)).min(1).max(1_000).describe('Ids of the widgets to remove.'),
-        expected_revision: expectedRevisionArg,
-      },
-      outputSchema: { ...resultShape, removed: z.array(z.string()) },
-      annotations: { destructiveHint: true },
-    },
+    CONFIG,
     (args, extra) =>
       runTool(deps, 'widget_remove', async () => {
         const id = await requireDashboardId(deps, callContext(extra), args.dashboard);

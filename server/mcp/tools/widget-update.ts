@@ -6,22 +6,25 @@ import { callContext } from '../context.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
 import { requireDashboardId } from './target.ts';
 
+// Built once per process, not per session: every live session's server registers these same objects.
+const CONFIG = {
+  title: 'Update widget',
+  description:
+    'Change some fields of one widget without resending it: a JSON merge patch (fields given replace, null deletes, objects merge, arrays replace). ' +
+    'Example: {"dashboard": "<id>", "widget": "revenue", "patch": {"value": 13020, "delta": 0.14}}',
+  inputSchema: z.object({
+    dashboard: dashboardArg,
+    widget: z.string().max(64).describe('Id of the widget to change.'),
+    patch: z.record(z.string(), z.unknown()).describe('Fields to change (id and kind cannot change).'),
+    expected_revision: expectedRevisionArg,
+  }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()) }),
+};
+
 export function registerWidgetUpdate(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
     'widget_update',
-    {
-      title: 'Update widget',
-      description:
-        'Change some fields of one widget without resending it: a JSON merge patch (fields given replace, null deletes, objects merge, arrays replace). ' +
-        'Example: {"dashboard": "<id>", "widget": "revenue", "patch": {"value": 13020, "delta": 0.14}}',
-      inputSchema: {
-        dashboard: dashboardArg,
-        widget: z.string().max(64).describe('Id of the widget to change.'),
-        patch: z.record(z.string(), z.unknown()).describe('Fields to change (id and kind cannot change).'),
-        expected_revision: expectedRevisionArg,
-      },
-      outputSchema: { ...resultShape, changed: z.array(z.string()) },
-    },
+    CONFIG,
     (args, extra) =>
       runTool(deps, 'widget_update', async () => {
         const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
