@@ -20,7 +20,8 @@ export function TableWidget(props: { widget: WidgetView }): JSX.Element {
   const [userSort, setUserSort] = createSignal<Sort | undefined>();
   const [page, setPage] = createSignal(0);
   const sort = (): Sort | undefined => userSort() ?? readSort(props.widget.sortBy, columns());
-  const pageSize = (): number => Math.min(500, Math.max(1, Math.floor(optNumber(props.widget.pageSize, 'pageSize') ?? 25)));
+  // Same default and ceiling as the server's schema (pageSize: default 50, at most 1000).
+  const pageSize = (): number => Math.min(1000, Math.max(1, Math.floor(optNumber(props.widget.pageSize, 'pageSize') ?? 50)));
   const order = createMemo(() => sortedIndices(rows(), columns(), sort()));
   const pages = (): number => pageCount(order().length, pageSize());
   const current = (): number => Math.min(page(), pages() - 1);
