@@ -100,6 +100,8 @@ describe('/mcp endpoint', () => {
       expect(response.status).toBe(200);
       await response.text();
     }
+    // The slide is written behind the answer; wait for that commit.
+    await app.app.store.root.committed;
     // 120 s after creation, 40 s after the last request: still alive with a 60 s TTL.
     expect(app.app.sessions.get(sessionId, app.clock.now())).toBeDefined();
   });
