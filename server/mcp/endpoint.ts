@@ -32,26 +32,25 @@ const sessionNotFound = () =>
 export function createMcpEndpoint(options: McpEndpointOptions) {
   const { cache } = options;
 
-  /** Answer through a live session: ids remapped, activity recorded, stream counted until it ends. */
-  const viaSession = async (entry: LiveSession, request: Request, parsedBody?: unknown): Promise<Response> => {
+  /** Answer through a live session: colliding ids remapped, activity recorded, stream counted until it ends. */
+  const viaSession = async (entry: LiveSession, request: Request, messages?: JSONRPCMessage[], batch = false): Promise<Response> => {
     // Count the stream before any await, so the idle evictor never closes a session a request is about to use.
     cache.touch(entry);
     entry.openStreams++;
+    const ticket = messages ? entry.remapper.inbound(messages) : undefined;
+    const done = () => {
+      entry.openStreams--;
+      ticket?.release();
+    };
     let response: Response;
     try {
       await entry.ready;
-      response = await entry.transport.handleRequest(request, parsedBody === undefined ? undefined : { parsedBody });
+      response = await entry.transport.handleRequest(request, messages ? { parsedBody: batch ? messages : messages[0] } : undefined);
     } catch (error) {
-      entry.openStreams--;
+      done();
       throw error;
     }
-    return entry.remapper.outbound(
-      response,
-      () => {
-        entry.openStreams--;
-      },
-      request.method === 'GET',
-    );
+    return entry.remapper.outbound(response, done, { rewrite: ticket?.remapped ?? false, flushHeaders: request.method === 'GET' });
   };
 
   /** A client that never sent Mcp-Session-Id: a throwaway stateless transport + server for this one request. */
@@ -118,16 +117,14 @@ export function createMcpEndpoint(options: McpEndpointOptions) {
         capabilities: init.params?.capabilities,
       });
       c.set('session', idPrefix(entry.id));
-      entry.remapper.inbound(messages);
-      return viaSession(entry, request, Array.isArray(parsed) ? messages : messages[0]);
+      return viaSession(entry, request, messages, Array.isArray(parsed));
     }
 
     if (sessionId !== null) {
       const entry = SESSION_ID.test(sessionId) ? cache.get(sessionId.toLowerCase()) : undefined;
       c.set('session', idPrefix(sessionId));
       if (!entry) return sessionNotFound();
-      entry.remapper.inbound(messages);
-      return viaSession(entry, request, Array.isArray(parsed) ? messages : messages[0]);
+      return viaSession(entry, request, messages, Array.isArray(parsed));
     }
 
     if (options.strictSessions) {
@@ -169,6 +166,8 @@ export function createMcpEndpoint(options: McpEndpointOptions) {
 async function readBody(request: Request, limit: number): Promise<string | 'too-large'> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) return 'too-large';
+  // A declared length within the limit is enforced by the HTTP layer: read it in one native call (the fast path).
+  if (Number.isFinite(declared)) return request.text();
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,41 +1,74 @@
-// Gives every client request a unique JSON-RPC id inside a session and restores the client's id on the way out.
+// Keeps concurrent requests that reuse a JSON-RPC id on one session apart, and restores the client's id on the way out.
 // Claude.ai sends `id: 1` for many requests; the SDK keys in-flight requests by id, so two concurrent requests with
-// the same id on one session would otherwise steal each other's answers.
+// the same id on one session would otherwise steal each other's answers. Only a request whose id is already in
+// flight gets a private id, so the common case passes through untouched.
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 type RpcId = string | number;
 
-const MAX_PENDING = 10_000;
+/** Bound on remembered ids: answers a client never read (it hung up) must not pile up forever. */
+const MAX_TRACKED = 10_000;
+
+/** What one POST's requests need when its answer stream ends. */
+export interface InboundTicket {
+  /** True when some id was replaced, so the answer stream must be rewritten. */
+  remapped: boolean;
+  /** Marks this POST's requests as answered (call once, when its response stream ends). */
+  release(): void;
+}
 
 export class IdRemapper {
   private counter = 0;
-  /** internal id -> the id the client sent. Entries live until the answer has passed through. */
+  /** Client ids (typed keys) in flight under their own id, with how many requests use them. */
+  private readonly inFlight = new Map<string, number>();
+  /** private id -> the id the client sent. */
   private readonly toClient = new Map<string, RpcId>();
-  /** client id (typed key) -> latest internal id, so notifications/cancelled can find the request. */
-  private readonly toInternal = new Map<string, string>();
+  /** client id (typed key) -> latest private id, so notifications/cancelled can find the request. */
+  private readonly toPrivate = new Map<string, string>();
 
-  /** Rewrites request ids (and cancellation targets) in place; returns the same messages. */
-  inbound(messages: JSONRPCMessage[]): JSONRPCMessage[] {
+  /** Rewrites colliding request ids (and cancellation targets) in place. */
+  inbound(messages: JSONRPCMessage[]): InboundTicket {
+    const passed: string[] = [];
+    let remapped = false;
     for (const message of messages) {
       const m = message as { id?: RpcId; method?: string; params?: { requestId?: RpcId } };
       if (m.method !== undefined && m.id !== undefined && m.id !== null) {
-        const internal = `mcpdash-${++this.counter}`;
-        // Answers a client never read (it hung up) would stay forever; keep the map bounded, oldest out first.
-        if (this.toClient.size >= MAX_PENDING) this.toClient.delete(this.toClient.keys().next().value as string);
-        this.toClient.set(internal, m.id);
-        this.toInternal.set(keyOf(m.id), internal);
-        m.id = internal;
+        const key = keyOf(m.id);
+        if (!this.inFlight.has(key) && !passed.includes(key)) {
+          passed.push(key);
+          continue;
+        }
+        const privateId = `mcpdash-${++this.counter}`;
+        if (this.toClient.size >= MAX_TRACKED) this.toClient.delete(this.toClient.keys().next().value as string);
+        this.toClient.set(privateId, m.id);
+        this.toPrivate.set(key, privateId);
+        m.id = privateId;
+        remapped = true;
       } else if (m.method === 'notifications/cancelled' && m.params?.requestId !== undefined) {
-        const internal = this.toInternal.get(keyOf(m.params.requestId));
-        if (internal) m.params.requestId = internal;
+        const privateId = this.toPrivate.get(keyOf(m.params.requestId));
+        if (privateId && this.toClient.has(privateId)) m.params.requestId = privateId;
       }
     }
-    return messages;
+    for (const key of passed) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+    if (this.inFlight.size > MAX_TRACKED) this.inFlight.clear();
+    let released = false;
+    return {
+      remapped,
+      release: () => {
+        if (released) return;
+        released = true;
+        for (const key of passed) {
+          const count = (this.inFlight.get(key) ?? 1) - 1;
+          if (count > 0) this.inFlight.set(key, count);
+          else this.inFlight.delete(key);
+        }
+      },
+    };
   }
 
   /** Restore the client's id in one outgoing JSON-RPC message (a response); returns the JSON text. */
   private restore(json: string): string {
-    // Fast reject: only responses to remapped requests carry our prefix.
+    // Fast reject: only answers to remapped requests carry the prefix.
     if (!json.includes('"mcpdash-')) return json;
     let message: { id?: unknown; method?: unknown };
     try {
@@ -48,17 +81,17 @@ export class IdRemapper {
     if (original === undefined) return json;
     this.toClient.delete(message.id);
     const key = keyOf(original);
-    if (this.toInternal.get(key) === message.id) this.toInternal.delete(key);
+    if (this.toPrivate.get(key) === message.id) this.toPrivate.delete(key);
     message.id = original;
     return JSON.stringify(message);
   }
 
   /**
-   * Wrap an SSE response body so every `data:` line has client ids; calls onDone when the stream ends either way.
-   * `flushHeaders` sends an SSE comment first: Bun holds back the status and headers until the first body chunk,
-   * and a GET stream may have nothing to say for a long time.
+   * Follow a response to its end (calls onDone either way: finished or cancelled) and, when `rewrite` is set,
+   * restore client ids in every SSE `data:` line. `flushHeaders` sends an SSE comment first: Bun holds back the
+   * status and headers until the first body chunk, and a GET stream may have nothing to say for a long time.
    */
-  outbound(response: Response, onDone: () => void, flushHeaders = false): Response {
+  outbound(response: Response, onDone: () => void, options: { rewrite: boolean; flushHeaders: boolean }): Response {
     const type = response.headers.get('content-type') ?? '';
     if (!response.body || !type.startsWith('text/event-stream')) {
       onDone();
@@ -69,7 +102,7 @@ export class IdRemapper {
     const encoder = new TextEncoder();
     let buffer = '';
     let finished = false;
-    let primed = !flushHeaders;
+    let primed = !options.flushHeaders;
     const finish = () => {
       if (!finished) {
         finished = true;
@@ -90,6 +123,7 @@ export class IdRemapper {
           finish();
           return;
         }
+        if (!options.rewrite) return controller.enqueue(value);
         buffer += decoder.decode(value, { stream: true });
         const end = buffer.lastIndexOf('\n\n');
         if (end === -1) return;
@@ -111,11 +145,6 @@ export class IdRemapper {
       .split('\n')
       .map((line) => (line.startsWith('data: ') ? `data: ${this.restore(line.slice(6))}` : line))
       .join('\n');
-  }
-
-  /** How many answers are still owed (for tests and eviction decisions). */
-  get pending(): number {
-    return this.toClient.size;
   }
 }
 
