@@ -102,7 +102,11 @@ export function chartToOption(widget: ChartWidget, theme?: Theme): EChartsOption
 /** Category x axis (given labels, else 1..n) and a value y axis named from xLabel/yLabel. */
 function cartesian(widget: ChartWidget, boundaryGap: boolean, scale = false): EChartsOption {
   const length = Math.max(0, ...(widget.series ?? []).map((s) => s.data.length));
+  const legendRow = (widget.series ?? []).length > 1 ? 28 : 0;
   return {
+    // ECharts' default grid leaves ~10% margins on every side; a dashboard card is small, so use the space
+    // and keep axis labels inside it.
+    grid: { left: 8, right: widget.xLabel ? 48 : 16, top: legendRow + (widget.yLabel ? 32 : 16), bottom: 8, containLabel: true },
     xAxis: clean({
       type: 'category',
       data: widget.x ?? Array.from({ length }, (_, i) => String(i + 1)),

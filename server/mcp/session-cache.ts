@@ -8,6 +8,9 @@ import type { Logger } from '../logger.ts';
 import { IdRemapper } from './id-remap.ts';
 import { rehydrateSession } from './rehydrate.ts';
 
+/** Evictions in one pass that make a full garbage collection worth its pause (a few ms per 10 MB of heap). */
+const GC_AFTER_EVICTIONS = 200;
+
 export interface LiveSession {
   id: string;
   transport: WebStandardStreamableHTTPServerTransport;
@@ -121,6 +124,10 @@ export class SessionCache {
         evicted++;
       }
     }
+    // After a wave of evictions the heap is mostly garbage, but JavaScriptCore may not collect it (nor the
+    // allocator return pages) for a long time, so RSS would keep the high-water mark of past sessions.
+    // A full collection here, at most once per eviction pass, gives that memory back.
+    if (evicted >= GC_AFTER_EVICTIONS) Bun.gc(true);
     return evicted;
   }
 

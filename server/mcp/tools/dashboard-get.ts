@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { NotFoundError } from '../../errors.ts';
 import { summarize } from '../../dashboard/summary.ts';
-import { callContext } from '../context.ts';
-import { dashboardArg, okResult, requireDoc, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { requireDashboardId } from './target.ts';
+import { dashboardArg, okResult, requireDoc, resultShape, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -22,22 +21,16 @@ const CONFIG = {
 };
 
 export function registerDashboardGet(server: McpServer, deps: ToolDeps): void {
-  server.registerTool(
-    'dashboard_get',
-    CONFIG,
-    (args, extra) =>
-      runTool(deps, 'dashboard_get', async () => {
-        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
-        const doc = requireDoc(deps, id);
-        if (args.widget !== undefined) {
-          const widget = doc.widgets.find((w) => w.id === args.widget);
-          if (!widget) {
-            throw new NotFoundError(`no widget "${args.widget}"; the dashboard has: ${doc.widgets.map((w) => w.id).join(', ') || '(no widgets)'}.`);
-          }
-          return okResult(deps, doc, JSON.stringify(widget), { widget });
-        }
-        const summary = summarize(doc);
-        return okResult(deps, doc, JSON.stringify(summary), { summary });
-      }),
-  );
+  registerDashboardTool(server, deps, 'dashboard_get', CONFIG, async (args, id) => {
+    const doc = requireDoc(deps, id);
+    if (args.widget !== undefined) {
+      const widget = doc.widgets.find((w) => w.id === args.widget);
+      if (!widget) {
+        throw new NotFoundError(`no widget "${args.widget}"; the dashboard has: ${doc.widgets.map((w) => w.id).join(', ') || '(no widgets)'}.`);
+      }
+      return okResult(deps, doc, JSON.stringify(widget), { widget });
+    }
+    const summary = summarize(doc);
+    return okResult(deps, doc, JSON.stringify(summary), { summary });
+  });
 }

@@ -1,9 +1,8 @@
 // dashboard_history: the recent revisions — when, which tool, what changed.
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { callContext } from '../context.ts';
-import { dashboardArg, okResult, requireDoc, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { requireDashboardId } from './target.ts';
+import { dashboardArg, okResult, requireDoc, resultShape, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -21,16 +20,10 @@ const CONFIG = {
 };
 
 export function registerDashboardHistory(server: McpServer, deps: ToolDeps): void {
-  server.registerTool(
-    'dashboard_history',
-    CONFIG,
-    (args, extra) =>
-      runTool(deps, 'dashboard_history', async () => {
-        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
-        const doc = requireDoc(deps, id);
-        const history = deps.dashboards.history(id, args.limit ?? 20);
-        const lines = history.map((h) => `r${h.revision} ${h.at} ${h.tool}: ${h.summary}`).join('\n');
-        return okResult(deps, doc, lines || 'No history yet.', { history });
-      }),
-  );
+  registerDashboardTool(server, deps, 'dashboard_history', CONFIG, async (args, id) => {
+    const doc = requireDoc(deps, id);
+    const history = deps.dashboards.history(id, args.limit ?? 20);
+    const lines = history.map((h) => `r${h.revision} ${h.at} ${h.tool}: ${h.summary}`).join('\n');
+    return okResult(deps, doc, lines || 'No history yet.', { history });
+  });
 }

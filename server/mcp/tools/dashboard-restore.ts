@@ -1,9 +1,8 @@
 // dashboard_restore: make an earlier revision's content current again, as a new revision.
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { callContext } from '../context.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { requireDashboardId } from './target.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -18,14 +17,8 @@ const CONFIG = {
 };
 
 export function registerDashboardRestore(server: McpServer, deps: ToolDeps): void {
-  server.registerTool(
-    'dashboard_restore',
-    CONFIG,
-    (args, extra) =>
-      runTool(deps, 'dashboard_restore', async () => {
-        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
-        const result = await deps.dashboards.restore(id, args.revision, { expectedRevision: args.expected_revision });
-        return okResult(deps, result.doc, `${result.summary}.`);
-      }),
-  );
+  registerDashboardTool(server, deps, 'dashboard_restore', CONFIG, async (args, id) => {
+    const result = await deps.dashboards.restore(id, args.revision, { expectedRevision: args.expected_revision });
+    return okResult(deps, result.doc, `${result.summary}.`);
+  });
 }

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { setDashboard } from '../../dashboard/edit.ts';
 import { ThemeSchema } from '../../dashboard/schema.ts';
-import { callContext } from '../context.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, WIDGETS_HELP, type ToolDeps } from './shared.ts';
-import { requireDashboardId } from './target.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -26,18 +25,12 @@ const CONFIG = {
 };
 
 export function registerDashboardSet(server: McpServer, deps: ToolDeps): void {
-  server.registerTool(
-    'dashboard_set',
-    CONFIG,
-    (args, extra) =>
-      runTool(deps, 'dashboard_set', async () => {
-        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
-        const { dashboard, expected_revision, ...input } = args;
-        const result = await deps.dashboards.apply(id, 'dashboard_set', (doc) => setDashboard(doc, input, deps.dashboards.limits), {
-          expectedRevision: expected_revision,
-          createIfMissing: true,
-        });
-        return okResult(deps, result.doc, `Set dashboard: ${result.summary}.`, { widgets: result.doc.widgets.length });
-      }),
-  );
+  registerDashboardTool(server, deps, 'dashboard_set', CONFIG, async (args, id) => {
+    const { dashboard, expected_revision, ...input } = args;
+    const result = await deps.dashboards.apply(id, 'dashboard_set', (doc) => setDashboard(doc, input, deps.dashboards.limits), {
+      expectedRevision: expected_revision,
+      createIfMissing: true,
+    });
+    return okResult(deps, result.doc, `Set dashboard: ${result.summary}.`, { widgets: result.doc.widgets.length });
+  });
 }

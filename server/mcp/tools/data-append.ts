@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { appendData } from '../../dashboard/edit.ts';
-import { callContext } from '../context.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { requireDashboardId } from './target.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -31,17 +30,11 @@ const CONFIG = {
 };
 
 export function registerDataAppend(server: McpServer, deps: ToolDeps): void {
-  server.registerTool(
-    'data_append',
-    CONFIG,
-    (args, extra) =>
-      runTool(deps, 'data_append', async () => {
-        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
-        const { dashboard, expected_revision, ...input } = args;
-        const result = await deps.dashboards.apply(id, 'data_append', (doc) => appendData(doc, input, deps.dashboards.limits), {
-          expectedRevision: expected_revision,
-        });
-        return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
-      }),
-  );
+  registerDashboardTool(server, deps, 'data_append', CONFIG, async (args, id) => {
+    const { dashboard, expected_revision, ...input } = args;
+    const result = await deps.dashboards.apply(id, 'data_append', (doc) => appendData(doc, input, deps.dashboards.limits), {
+      expectedRevision: expected_revision,
+    });
+    return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
+  });
 }

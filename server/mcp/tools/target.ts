@@ -1,8 +1,11 @@
 // Which dashboard a tool call is about: the `dashboard` argument, else the session's attached or default one.
+import type { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { ValidationError } from '../../errors.ts';
 import { parseDashboardRef } from '../../dashboard/target.ts';
-import type { CallContext } from '../context.ts';
-import type { ToolDeps } from './shared.ts';
+import { callContext, type CallContext, type ToolExtra } from '../context.ts';
+import { runTool, type dashboardArg, type ToolDeps } from './shared.ts';
 
 const NO_DASHBOARD =
   'no dashboard given and this client has no MCP session. Call dashboard_open first, then pass its dashboard_id as "dashboard" on every call.';
@@ -32,4 +35,28 @@ export async function requireDashboardId(deps: ToolDeps, context: CallContext, r
   const id = await resolveDashboardId(deps, context, ref);
   if (!id) throw new ValidationError(NO_DASHBOARD);
   return id;
+}
+
+/** What a dashboard tool declares: its model-facing text and schemas (built once per process). */
+export interface DashboardToolConfig<Input extends z.ZodObject<{ dashboard: typeof dashboardArg }>> {
+  title: string;
+  description: string;
+  inputSchema: Input;
+  outputSchema: z.ZodObject;
+  annotations?: ToolAnnotations;
+}
+
+/**
+ * Register a tool that works on one existing-or-attached dashboard: resolves the target from the `dashboard`
+ * argument or the session, and turns domain errors into `isError` results (see runTool).
+ */
+export function registerDashboardTool<Input extends z.ZodObject<{ dashboard: typeof dashboardArg }>>(
+  server: McpServer,
+  deps: ToolDeps,
+  name: string,
+  config: DashboardToolConfig<Input>,
+  body: (args: z.output<Input>, dashboardId: string) => Promise<CallToolResult>,
+): void {
+  server.registerTool(name, config, ((args: z.output<Input>, extra: ToolExtra) =>
+    runTool(deps, name, async () => body(args, await requireDashboardId(deps, callContext(extra), args.dashboard)))) as never);
 }

@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { putWidgets } from '../../dashboard/edit.ts';
-import { callContext } from '../context.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, WIDGETS_HELP, type ToolDeps } from './shared.ts';
-import { requireDashboardId } from './target.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -23,19 +22,13 @@ const CONFIG = {
 };
 
 export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
-  server.registerTool(
-    'widget_put',
-    CONFIG,
-    (args, extra) =>
-      runTool(deps, 'widget_put', async () => {
-        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
-        const result = await deps.dashboards.apply(
-          id,
-          'widget_put',
-          (doc) => putWidgets(doc, args.widgets, { before: args.before, after: args.after }, deps.dashboards.limits),
-          { expectedRevision: args.expected_revision, createIfMissing: true },
-        );
-        return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
-      }),
-  );
+  registerDashboardTool(server, deps, 'widget_put', CONFIG, async (args, id) => {
+    const result = await deps.dashboards.apply(
+      id,
+      'widget_put',
+      (doc) => putWidgets(doc, args.widgets, { before: args.before, after: args.after }, deps.dashboards.limits),
+      { expectedRevision: args.expected_revision, createIfMissing: true },
+    );
+    return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
+  });
 }

@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { removeWidgets } from '../../dashboard/edit.ts';
-import { callContext } from '../context.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { requireDashboardId } from './target.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -20,16 +19,10 @@ const CONFIG = {
 };
 
 export function registerWidgetRemove(server: McpServer, deps: ToolDeps): void {
-  server.registerTool(
-    'widget_remove',
-    CONFIG,
-    (args, extra) =>
-      runTool(deps, 'widget_remove', async () => {
-        const id = await requireDashboardId(deps, callContext(extra), args.dashboard);
-        const result = await deps.dashboards.apply(id, 'widget_remove', (doc) => removeWidgets(doc, args.widgets, deps.dashboards.limits), {
-          expectedRevision: args.expected_revision,
-        });
-        return okResult(deps, result.doc, `${result.summary}.`, { removed: result.removed });
-      }),
-  );
+  registerDashboardTool(server, deps, 'widget_remove', CONFIG, async (args, id) => {
+    const result = await deps.dashboards.apply(id, 'widget_remove', (doc) => removeWidgets(doc, args.widgets, deps.dashboards.limits), {
+      expectedRevision: args.expected_revision,
+    });
+    return okResult(deps, result.doc, `${result.summary}.`, { removed: result.removed });
+  });
 }
