@@ -127,7 +127,10 @@ export class SessionCache {
     // After a wave of evictions the heap is mostly garbage, but JavaScriptCore may not collect it (nor the
     // allocator return pages) for a long time, so RSS would keep the high-water mark of past sessions.
     // A full collection here, at most once per eviction pass, gives that memory back.
-    if (evicted >= GC_AFTER_EVICTIONS) Bun.gc(true);
+    if (evicted >= GC_AFTER_EVICTIONS) {
+      Bun.gc(true);
+      Bun.shrink();
+    }
     return evicted;
   }
 
