@@ -1,0 +1,44 @@
+// A page left open when its dashboard expires says so, without a reload, in a real browser against the binary.
+import { afterAll, describe, expect, test } from 'bun:test';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { chromium, type Browser } from 'playwright-core';
+import { cleanupBinaries, startBinary } from './helpers/spawn-binary.ts';
+
+const ROOT = resolve(import.meta.dir, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && existsSync(CHROMIUM);
+
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+  await cleanupBinaries();
+});
+
+describe.skipIf(!ready)('dashboard page expiry in Chromium', () => {
+  test('an open page switches to the expired page when the TTL runs out, and a reload still says so', async () => {
+    const server = await startBinary({ args: ['--ttl', '3s'] });
+    const client = new Client({ name: 'expiry-e2e', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl)));
+    const result = (await client.callTool({
+      name: 'widget_put',
+      arguments: { widgets: [{ id: 'note', kind: 'markdown', text: 'Short-lived **note**' }] },
+    })) as unknown as { structuredContent: { url: string } };
+    const writtenAt = Date.now();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const page = await browser.newPage();
+    await page.goto(result.structuredContent.url);
+    await page.getByText('Short-lived').waitFor({ timeout: 10_000 });
+    await page.getByText('This dashboard has expired').waitFor({ timeout: 15_000 });
+    // Not before the TTL runs out (3 s after the write; a little slack for clock granularity), and no reload.
+    expect(Date.now() - writtenAt).toBeGreaterThan(2_900);
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-results', 'expired.png') });
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/expired|not found/i);
+    await client.close();
+  }, 60_000);
+});
