@@ -27,10 +27,6 @@ export interface HistoryEntry {
   summary: string;
 }
 
-interface StoredHistoryEntry extends HistoryEntry {
-  doc: Dashboard;
-}
-
 /** The committed document plus what the edit said it changed. */
 export type WriteResult = EditResult;
 
@@ -65,7 +61,10 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
   const removeHistory = (id: string, belowRevision: number) => {
     // Collect first: removing while an lmdb range iterator is open is not something to rely on.
     const keys = Array.from(store.history.getKeys({ start: [id, 0], end: [id, belowRevision] }));
-    for (const key of keys) store.history.remove(key);
+    for (const key of keys) {
+      store.history.remove(key);
+      store.snapshots.remove(key);
+    }
   };
 
   return {
@@ -100,8 +99,10 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
           removeHistory(id, MAX_REVISION);
         }
         store.dashboards.put(id, doc);
-        const entry: StoredHistoryEntry = { revision, at: now, tool: meta.tool, summary: result.summary, doc };
+        // Listing history must not decode whole documents (up to 4 MiB each), so snapshots live apart.
+        const entry: HistoryEntry = { revision, at: now, tool: meta.tool, summary: result.summary };
         store.history.put([id, revision], entry);
+        store.snapshots.put([id, revision], doc);
         if (revision > historyLimit) removeHistory(id, revision - historyLimit + 1);
         moveExpiry(store, 'dashboard', id, stored ? expiresMs(stored) : undefined, expiresMs(doc));
         return { ...result, doc };
@@ -126,14 +127,14 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
       const entries: HistoryEntry[] = [];
       // reverse: start is the high end of the range.
       for (const { value } of store.history.getRange({ start: [id, MAX_REVISION], end: [id, 0], reverse: true, limit })) {
-        const { revision, at, tool, summary } = value as StoredHistoryEntry;
+        const { revision, at, tool, summary } = value as HistoryEntry;
         entries.push({ revision, at, tool, summary });
       }
       return entries;
     },
 
     revisionDoc(id, revision) {
-      return (store.history.get([id, revision]) as StoredHistoryEntry | undefined)?.doc;
+      return store.snapshots.get([id, revision]) as Dashboard | undefined;
     },
 
     removeIfExpired(id, nowMs) {

@@ -12,8 +12,10 @@ export interface Store {
   sessions: Database<unknown, string>;
   /** dashboard id -> dashboard document */
   dashboards: Database<unknown, string>;
-  /** [dashboard id, revision] -> history entry */
+  /** [dashboard id, revision] -> history entry (when, which tool, summary): small, listed by dashboard_history */
   history: Database<unknown, [string, number]>;
+  /** [dashboard id, revision] -> the whole document at that revision (read only to restore it) */
+  snapshots: Database<unknown, [string, number]>;
   /** [expiresAtMs, kind, id] -> null */
   expiry: Database<null, ExpiryKey>;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export function openStore(dataDir: string): Store {
     sessions: root.openDB<unknown, string>('sessions', {}),
     dashboards: root.openDB<unknown, string>('dashboards', {}),
     history: root.openDB<unknown, [string, number]>('history', {}),
+    snapshots: root.openDB<unknown, [string, number]>('snapshots', {}),
     expiry: root.openDB<null, ExpiryKey>('expiry', {}),
     close: async () => {
       await root.flushed;

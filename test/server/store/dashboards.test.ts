@@ -40,6 +40,7 @@ afterEach(async () => {
 });
 
 const historyKeys = (id: string) => Array.from(store.history.getKeys({ start: [id, 0], end: [id, Number.MAX_SAFE_INTEGER] }));
+const snapshotKeys = (id: string) => Array.from(store.snapshots.getKeys({ start: [id, 0], end: [id, Number.MAX_SAFE_INTEGER] }));
 const expiryKeys = () => Array.from(store.expiry.getKeys({}));
 
 describe('dashboard store', () => {
@@ -100,6 +101,7 @@ describe('dashboard store', () => {
     expect(history.map((h) => h.revision)).toEqual([8, 7, 6, 5, 4]);
     expect(history[0]).toEqual({ revision: 8, at: new Date(T0 + 7).toISOString(), tool: 'widget_put', summary: 'put widgets w7' });
     expect(historyKeys(ID)).toHaveLength(5);
+    expect(snapshotKeys(ID)).toEqual(historyKeys(ID));
     expect(dashboards.history(ID, T0 + 10, 2).map((h) => h.revision)).toEqual([8, 7]);
   });
 
@@ -135,7 +137,9 @@ describe('dashboard store', () => {
     expect(await store.root.transaction(() => dashboards.removeIfExpired(ID, T0 + HOUR))).toBe(true);
     expect(store.dashboards.get(ID)).toBeUndefined();
     expect(historyKeys(ID)).toEqual([]);
+    expect(snapshotKeys(ID)).toEqual([]);
     expect(historyKeys(other)).toHaveLength(1);
+    expect(snapshotKeys(other)).toHaveLength(1);
     expect(expiryKeys()).toEqual([[T0 + HOUR, 'dashboard', other]]);
   });
 
