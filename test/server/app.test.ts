@@ -1,10 +1,12 @@
 // startApp as main runs it: shutdown lets an in-flight tool call finish, then closes the store.
-import { describe, expect, test } from 'bun:test';
+import { afterAll, describe, expect, test } from 'bun:test';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { startApp } from '../../server/app.ts';
 import { silentLogger } from '../../server/logger.ts';
-import { connectClient, testConfig } from './helpers/test-app.ts';
+import { connectClient, testConfig, removeTempDirs } from './helpers/test-app.ts';
+
+afterAll(removeTempDirs);
 
 const slow = (server: McpServer) => {
   server.registerTool('slow', { description: 'answers after a delay', inputSchema: { ms: z.number() } }, async ({ ms }) => {

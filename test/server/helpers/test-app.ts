@@ -5,9 +5,9 @@ import { buildApp, type AppOptions } from '../../../server/app.ts';
 import { parseCli, type Config } from '../../../server/config.ts';
 import { silentLogger } from '../../../server/logger.ts';
 
-import { tempDataDir } from './temp-dir.ts';
+import { removeTempDirs, tempDataDir } from './temp-dir.ts';
 
-export { tempDataDir };
+export { removeTempDirs, tempDataDir };
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const cli = parseCli([], {});

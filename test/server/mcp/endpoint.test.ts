@@ -1,8 +1,10 @@
 // The "Protocol facts" table of DESIGN.md, one test per row, against the real app over real HTTP.
-import { afterEach, describe, expect, test } from 'bun:test';
+import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { connectClient, initializeBody, rawPost, rpcMessages, startTestApp, JSON_AND_SSE, type TestApp } from '../helpers/test-app.ts';
+import { connectClient, initializeBody, rawPost, rpcMessages, startTestApp, JSON_AND_SSE, type TestApp, removeTempDirs } from '../helpers/test-app.ts';
+
+afterAll(removeTempDirs);
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

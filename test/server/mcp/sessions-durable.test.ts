@@ -1,7 +1,9 @@
 // Sessions survive restarts and eviction from memory; deleted ones stay gone; memory stays bounded.
-import { afterEach, describe, expect, test } from 'bun:test';
+import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { connectClient, initializeBody, rawPost, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { connectClient, initializeBody, rawPost, startTestApp, type TestApp, removeTempDirs } from '../helpers/test-app.ts';
+
+afterAll(removeTempDirs);
 
 const whoami = (server: McpServer) => {
   server.registerTool('whoami', { description: 'session id seen by the handler' }, async (extra) => ({

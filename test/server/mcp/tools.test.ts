@@ -1,8 +1,10 @@
 // The nine dashboard tools through the real MCP endpoint with the real SDK client, LMDB in a temp dir.
-import { afterEach, describe, expect, test } from 'bun:test';
+import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { connectClient, rawPost, rpcMessages, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { connectClient, rawPost, rpcMessages, startTestApp, type TestApp, removeTempDirs } from '../helpers/test-app.ts';
+
+afterAll(removeTempDirs);
 
 const portfolio = JSON.parse(readFileSync(new URL('./fixtures/portfolio.json', import.meta.url), 'utf8')) as { title: string; widgets: unknown[] };
 

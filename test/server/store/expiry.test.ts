@@ -1,9 +1,11 @@
 // The expiry index and sweeper: only what expired is read and removed, in bounded batches.
-import { afterEach, describe, expect, test } from 'bun:test';
+import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { startSweeper } from '../../../server/store/expiry.ts';
 import { createSessionStore } from '../../../server/store/sessions.ts';
-import { tempDataDir } from '../helpers/temp-dir.ts';
+import { tempDataDir, removeTempDirs } from '../helpers/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 let store: Store | undefined;
 afterEach(async () => {
