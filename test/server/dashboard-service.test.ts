@@ -1,8 +1,5 @@
 // The dashboard service over a real LMDB store and real live pub/sub: what tools and pages observe.
-import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { createDashboardService, type DashboardService } from '../../server/dashboard-service.ts';
 import { putWidgets, removeWidgets, setDashboard } from '../../server/dashboard/edit.ts';
 import { DEFAULT_LIMITS } from '../../server/dashboard/limits.ts';
@@ -10,6 +7,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../../server/erro
 import { createLive, type LiveMessage, type UpdatePayload } from '../../server/live.ts';
 import { createDashboardStore } from '../../server/store/dashboards.ts';
 import { openStore, type Store } from '../../server/store/db.ts';
+import { removeTempDirs, tempDataDir } from './helpers/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 const ID = '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f';
 const HOUR = 3_600_000;
@@ -24,7 +24,7 @@ let messages: LiveMessage[];
 let clock: number;
 
 beforeEach(() => {
-  store = openStore(join(mkdtempSync(join(tmpdir(), 'mcpdash-')), 'data'));
+  store = openStore(tempDataDir());
   const live = createLive();
   messages = [];
   live.subscribe(ID, (m) => messages.push(m));

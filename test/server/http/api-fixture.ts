@@ -1,7 +1,4 @@
 // Builds the dashboard service and its routes over a real LMDB store in a temp dir, optionally on a real port.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createDashboardService, type DashboardService } from '../../../server/dashboard-service.ts';
 import { putWidgets } from '../../../server/dashboard/edit.ts';
@@ -11,6 +8,7 @@ import { createEventRoutes } from '../../../server/http/routes/events.ts';
 import { createLive, type Live } from '../../../server/live.ts';
 import { createDashboardStore, type DashboardStore } from '../../../server/store/dashboards.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
+import { tempDataDir } from '../helpers/temp-dir.ts';
 
 export interface DashboardFixture {
   store: Store;
@@ -31,7 +29,7 @@ export interface DashboardFixture {
 
 export function dashboardFixture(options: { ttlMs?: number; ringSize?: number; heartbeatMs?: number } = {}): DashboardFixture {
   const ttlMs = options.ttlMs ?? 3_600_000;
-  const store = openStore(join(mkdtempSync(join(tmpdir(), 'mcpdash-')), 'data'));
+  const store = openStore(tempDataDir());
   const live = createLive({ ringSize: options.ringSize });
   const clock = { offset: 0 };
   const dashboardStore = createDashboardStore(store, { ttlMs, historyLimit: 50 });

@@ -1,8 +1,11 @@
 // GET /api/dashboard/:id: the view JSON, revision ETags, and 404s that reveal nothing.
-import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { setDashboard } from '../../../server/dashboard/edit.ts';
 import { DEFAULT_LIMITS } from '../../../server/dashboard/limits.ts';
 import { dashboardFixture, type DashboardFixture } from './api-fixture.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 const ID = '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f';
 const chart = { id: 'sales', kind: 'chart', type: 'line', x: ['Mon', 'Tue'], series: [{ name: 'visits', data: [3, 5] }] };

@@ -1,8 +1,11 @@
 // GET /api/dashboard/:id/events over real HTTP: snapshot, ordered updates, resume, expiry, heartbeats, 404s.
-import { afterEach, describe, expect, test } from 'bun:test';
+import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import { startSweeper } from '../../../server/store/expiry.ts';
 import { dashboardFixture, type DashboardFixture } from './api-fixture.ts';
 import { openSse, type SseEvent, type SseStream } from './sse-client.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 const ID = '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f';
 

@@ -1,13 +1,13 @@
 // The dashboard store against a real LMDB environment in a temp dir: atomic writes, conflicts, history, expiry.
-import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import type { Dashboard } from '../../../server/dashboard/schema.ts';
 import type { EditResult } from '../../../server/dashboard/edit.ts';
 import { ConflictError, ValidationError } from '../../../server/errors.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createDashboardStore, type DashboardStore } from '../../../server/store/dashboards.ts';
+import { removeTempDirs, tempDataDir } from '../helpers/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 const ID = '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f';
 const HOUR = 3_600_000;
@@ -31,7 +31,7 @@ let store: Store;
 let dashboards: DashboardStore;
 
 beforeEach(() => {
-  store = openStore(join(mkdtempSync(join(tmpdir(), 'mcpdash-')), 'data'));
+  store = openStore(tempDataDir());
   dashboards = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 5 });
 });
 
