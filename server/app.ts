@@ -60,7 +60,6 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     createServer,
     ttlMs: config.ttlMs,
     idleEvictMs: config.idleEvictMs,
-    maxBodyBytes: config.maxBodyBytes,
     logger,
     now,
   });
@@ -138,7 +137,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         // Stop accepting, end long-lived streams (they would hold shutdown forever), let the rest finish.
         const drained = server.stop(false);
         app.endStreams();
-        await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        const timedOut = await Promise.race([drained.then(() => false), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, true))]);
+        // Requests still running after the grace period are cut off before the store closes under them.
+        if (timedOut) await server.stop(true);
         await app.close();
         logger.info('stopped');
       })();

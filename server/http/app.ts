@@ -3,7 +3,7 @@ import { Hono, type Handler } from 'hono';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import { hostOriginGuard, type HostOriginOptions } from './middleware/host-origin.ts';
-import { requestLog } from './middleware/request-log.ts';
+import { redactPath, requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { createHealthRoutes } from './routes/health.ts';
 
@@ -29,7 +29,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   if (deps.spa) app.route('/', deps.spa);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such page.' } }, 404));
   app.onError((error, c) => {
-    deps.logger.error('unhandled error', { path: c.req.path.slice(0, 100), error: error instanceof Error ? error.message : String(error) });
+    deps.logger.error('unhandled error', { path: redactPath(c.req.path).slice(0, 200), error: error instanceof Error ? error.message : String(error) });
     return c.json({ error: { code: 'internal', message: 'Internal error.' } }, 500);
   });
   return app;

@@ -57,9 +57,15 @@ export function createMcpEndpoint(options: McpEndpointOptions) {
   const sessionless = async (request: Request, parsedBody: unknown): Promise<Response> => {
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const server = options.createServer();
-    await server.connect(transport);
-    const response = await transport.handleRequest(request, { parsedBody });
     const done = () => void server.close().catch(() => undefined);
+    let response: Response;
+    try {
+      await server.connect(transport);
+      response = await transport.handleRequest(request, { parsedBody });
+    } catch (error) {
+      done();
+      throw error;
+    }
     if (!response.body) {
       done();
       return response;

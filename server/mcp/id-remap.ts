@@ -39,7 +39,7 @@ export class IdRemapper {
           continue;
         }
         const privateId = `mcpdash-${++this.counter}`;
-        if (this.toClient.size >= MAX_TRACKED) this.toClient.delete(this.toClient.keys().next().value as string);
+        if (this.toClient.size >= MAX_TRACKED) this.forget(this.toClient.keys().next().value as string);
         this.toClient.set(privateId, m.id);
         this.toPrivate.set(key, privateId);
         m.id = privateId;
@@ -66,6 +66,14 @@ export class IdRemapper {
     };
   }
 
+  private forget(privateId: string): void {
+    const original = this.toClient.get(privateId);
+    this.toClient.delete(privateId);
+    if (original === undefined) return;
+    const key = keyOf(original);
+    if (this.toPrivate.get(key) === privateId) this.toPrivate.delete(key);
+  }
+
   /** Restore the client's id in one outgoing JSON-RPC message (a response); returns the JSON text. */
   private restore(json: string): string {
     // Fast reject: only answers to remapped requests carry the prefix.
@@ -79,9 +87,7 @@ export class IdRemapper {
     if (message.method !== undefined || typeof message.id !== 'string') return json;
     const original = this.toClient.get(message.id);
     if (original === undefined) return json;
-    this.toClient.delete(message.id);
-    const key = keyOf(original);
-    if (this.toPrivate.get(key) === message.id) this.toPrivate.delete(key);
+    this.forget(message.id);
     message.id = original;
     return JSON.stringify(message);
   }
@@ -116,20 +122,23 @@ export class IdRemapper {
           controller.enqueue(encoder.encode(': stream open\n\n'));
           return;
         }
-        const { done, value } = await reader.read();
-        if (done) {
-          if (buffer) controller.enqueue(encoder.encode(buffer));
-          controller.close();
-          finish();
-          return;
+        // Loop until something is enqueued: a pull that enqueues nothing is not called again.
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) {
+            if (buffer) controller.enqueue(encoder.encode(buffer));
+            controller.close();
+            finish();
+            return;
+          }
+          if (!options.rewrite) return controller.enqueue(value);
+          buffer += decoder.decode(value, { stream: true });
+          const end = buffer.lastIndexOf('\n\n');
+          if (end === -1) continue;
+          const complete = buffer.slice(0, end + 2);
+          buffer = buffer.slice(end + 2);
+          return controller.enqueue(encoder.encode(this.rewriteEvents(complete)));
         }
-        if (!options.rewrite) return controller.enqueue(value);
-        buffer += decoder.decode(value, { stream: true });
-        const end = buffer.lastIndexOf('\n\n');
-        if (end === -1) return;
-        const complete = buffer.slice(0, end + 2);
-        buffer = buffer.slice(end + 2);
-        controller.enqueue(encoder.encode(this.rewriteEvents(complete)));
       },
       cancel: async (reason) => {
         finish();

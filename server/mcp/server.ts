@@ -20,7 +20,6 @@ export interface McpServerDeps {
 
 export function createMcpServer(deps: McpServerDeps): McpServer {
   const capabilities: ServerCapabilities = { tools: {}, resources: {}, logging: {} };
-  if (deps.conformanceFixtures) Object.assign(capabilities, { prompts: {}, completions: {} });
   const server = new McpServer({ name: 'mcpdash', version: VERSION }, { capabilities, instructions: SERVER_INSTRUCTIONS });
   for (const plugin of deps.plugins) plugin(server);
   if (deps.conformanceFixtures) registerConformanceFixtures(server);

@@ -8,6 +8,18 @@ import type { Logger } from '../logger.ts';
 import { IdRemapper } from './id-remap.ts';
 import { rehydrateSession } from './rehydrate.ts';
 
+/** Client-supplied data kept with a session: small, because any caller can initialize. */
+const MAX_CLIENT_JSON_BYTES = 4096;
+
+function boundedJson<T>(value: T): T | undefined {
+  return value !== undefined && JSON.stringify(value).length <= MAX_CLIENT_JSON_BYTES ? value : undefined;
+}
+
+function boundedClientInfo(info: SessionRecord['clientInfo']): SessionRecord['clientInfo'] {
+  if (!info || typeof info.name !== 'string') return undefined;
+  return boundedJson(info) ?? { name: info.name.slice(0, 200), version: String(info.version ?? '').slice(0, 50) };
+}
+
 /** Evictions in one pass that make a full garbage collection worth its pause (a few ms per 10 MB of heap). */
 const GC_AFTER_EVICTIONS = 200;
 
@@ -30,7 +42,6 @@ export interface SessionCacheOptions {
   createServer: () => McpServer;
   ttlMs: number;
   idleEvictMs: number;
-  maxBodyBytes: number;
   logger: Logger;
   now: () => number;
 }
@@ -55,20 +66,15 @@ export class SessionCache {
   createForInitialize(init: { protocolVersion: string; clientInfo: SessionRecord['clientInfo']; capabilities: SessionRecord['clientCapabilities'] }): LiveSession {
     const id = crypto.randomUUID();
     const nowMs = this.options.now();
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => id,
-      maxRequestBodySize: this.options.maxBodyBytes,
-      onsessioninitialized: async () => {
-        // Awaited by the SDK before it answers: "initialized" means "on disk".
-        await this.options.sessions.create({ id, createdAt: nowMs, protocolVersion: init.protocolVersion, clientInfo: init.clientInfo, clientCapabilities: init.capabilities }, nowMs);
-        this.live.set(id, entry);
-        this.options.logger.info('session created', { session: idPrefix(id), client: init.clientInfo?.name });
-      },
-      onsessionclosed: async () => {
-        await this.options.sessions.delete(id);
-        this.live.delete(id);
-        this.options.logger.info('session deleted', { session: idPrefix(id) });
-      },
+    const clientInfo = boundedClientInfo(init.clientInfo);
+    const transport = this.newTransport(id, async () => {
+      // Awaited by the SDK before it answers: "initialized" means "on disk".
+      await this.options.sessions.create(
+        { id, createdAt: nowMs, protocolVersion: init.protocolVersion, clientInfo, clientCapabilities: boundedJson(init.capabilities) },
+        nowMs,
+      );
+      this.live.set(id, entry);
+      this.options.logger.info('session created', { session: idPrefix(id), client: clientInfo?.name.slice(0, 64) });
     });
     const entry = this.wrap(id, transport, nowMs, nowMs + this.options.ttlMs);
     return entry;
@@ -85,15 +91,7 @@ export class SessionCache {
     }
     const record = this.options.sessions.get(id, nowMs);
     if (!record) return undefined;
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => id,
-      maxRequestBodySize: this.options.maxBodyBytes,
-      onsessionclosed: async () => {
-        await this.options.sessions.delete(id);
-        this.live.delete(id);
-        this.options.logger.info('session deleted', { session: idPrefix(id) });
-      },
-    });
+    const transport = this.newTransport(id);
     const entry = this.wrap(id, transport, record.lastSeenAt, record.expiresAt);
     // Rebuilt because a request is here now: not idle, whatever the record says.
     entry.lastActivityMs = nowMs;
@@ -142,6 +140,19 @@ export class SessionCache {
   async close(): Promise<void> {
     clearInterval(this.evictTimer);
     await Promise.all([...this.live.values()].map((entry) => this.drop(entry)));
+  }
+
+  /** A stateful transport for `id`; DELETE (onsessionclosed) removes the session for good. */
+  private newTransport(id: string, onInitialized?: () => Promise<void>): WebStandardStreamableHTTPServerTransport {
+    return new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => id,
+      onsessioninitialized: onInitialized,
+      onsessionclosed: async () => {
+        await this.options.sessions.delete(id);
+        this.live.delete(id);
+        this.options.logger.info('session deleted', { session: idPrefix(id) });
+      },
+    });
   }
 
   private wrap(id: string, transport: WebStandardStreamableHTTPServerTransport, lastActivityMs: number, expiresAtMs: number): LiveSession {
