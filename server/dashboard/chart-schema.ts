@@ -206,10 +206,16 @@ function findSeriesProblem(option: Record<string, unknown>): Problem | undefined
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // ECharts renders formatter strings and rich text as HTML in tooltips; markup from a model has no business there.
 const HTML_TAG = /<\s*[a-z!/?]/i;
+const NESTED_OPTION_KEYS = ['baseOption', 'media', 'options', 'timeline'];
 const MAX_OPTION_DEPTH = 32;
 
 /** Finds the first thing in an ECharts option that is not plain, inert JSON. */
 export function findOptionProblem(value: unknown, path: (string | number)[] = []): Problem | undefined {
+  if (path.length === 0 && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    // These swap in whole other options, past the page's safety rules (text tooltips, safe links).
+    const nested = NESTED_OPTION_KEYS.find((key) => key in value);
+    if (nested) return { path: [nested], message: `"${nested}" is not supported: give one plain option` };
+  }
   if (path.length > MAX_OPTION_DEPTH) return { path, message: `the option nests deeper than ${MAX_OPTION_DEPTH} levels` };
   if (typeof value === 'function') return { path, message: 'functions are not allowed in an option: use plain JSON values' };
   if (typeof value === 'number' && !Number.isFinite(value)) return { path, message: 'numbers must be finite' };

@@ -19,21 +19,22 @@ afterAll(async () => {
 
 describe.skipIf(!ready)('dashboard page expiry in Chromium', () => {
   test('an open page switches to the expired page when the TTL runs out, and a reload still says so', async () => {
-    const server = await startBinary({ args: ['--ttl', '3s'] });
+    const server = await startBinary({ args: ['--ttl', '5s'] });
     const client = new Client({ name: 'expiry-e2e', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl)));
+    // Browser first: a TTL of 5 s leaves no room for a slow Chromium start between the write and the page.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const page = await browser.newPage();
     const result = (await client.callTool({
       name: 'widget_put',
       arguments: { widgets: [{ id: 'note', kind: 'markdown', text: 'Short-lived **note**' }] },
     })) as unknown as { structuredContent: { url: string } };
     const writtenAt = Date.now();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    const page = await browser.newPage();
     await page.goto(result.structuredContent.url);
     await page.getByText('Short-lived').waitFor({ timeout: 10_000 });
     await page.getByText('This dashboard has expired').waitFor({ timeout: 15_000 });
-    // Not before the TTL runs out (3 s after the write; a little slack for clock granularity), and no reload.
-    expect(Date.now() - writtenAt).toBeGreaterThan(2_900);
+    // Not before the TTL runs out (5 s after the write; a little slack for clock granularity), and no reload.
+    expect(Date.now() - writtenAt).toBeGreaterThan(4_900);
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-results', 'expired.png') });
     await page.reload();

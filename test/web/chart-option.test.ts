@@ -27,9 +27,34 @@ describe('prepareChartOption', () => {
     expect(JSON.stringify(o)).not.toContain('evil.test');
   });
 
+  it('refuses media/baseOption/timeline, which would bypass the text-only tooltip rule', () => {
+    const tooltip = { renderMode: 'html', formatter: '<img src=x onerror=alert(1)>' };
+    expect(() => prepareChartOption({ series: [{ type: 'bar', data: [1] }], media: [{ option: { tooltip } }] })).toThrow(/"media" is not supported/);
+    expect(() => prepareChartOption({ dataset: {}, baseOption: { tooltip, series: [{ type: 'bar' }] } })).toThrow(/"baseOption" is not supported/);
+  });
+
+  it('keeps title links to http(s) in a new tab and turns treemap link clicks into zoom', () => {
+    const o = prepareChartOption({
+      title: [{ text: 'Report', link: 'ms-msdt:/id PCWDiagnostic', target: 'self', sublink: 'https://example.com/r', subtarget: 'self' }],
+      series: [{ type: 'treemap', nodeClick: 'link', data: [{ name: 'a', value: 1, link: 'https://evil.test', target: 'self' }] }],
+    });
+    const [title] = o.title as Record<string, unknown>[];
+    expect(title!.link).toBeUndefined();
+    expect(title!.target).toBe('blank');
+    expect(title!.sublink).toBe('https://example.com/r');
+    expect(title!.subtarget).toBe('blank');
+    expect((o.series as { nodeClick: string }[])[0]!.nodeClick).toBe('zoomToNode');
+  });
+
   it('rejects a series type the page does not ship', () => {
     expect(() => prepareChartOption({ series: [{ type: 'lines3D' }] })).toThrow(/lines3D/);
     expect(() => prepareChartOption('not an object')).toThrow(/option/);
+  });
+});
+
+describe('csv export guards', () => {
+  it('escapes a formula that starts like a negative number, keeps real numbers as they are', () => {
+    expect(toCsv(['a'], [["-1+1+cmd|' /C calc'!A0"], ['-12.5'], [-3], ['1e-3']])).toBe("a\r\n'-1+1+cmd|' /C calc'!A0\r\n-12.5\r\n-3\r\n1e-3\r\n");
   });
 });
 

@@ -23,6 +23,9 @@ export function securityHeaders(): MiddlewareHandler {
     headers.set('X-Robots-Tag', 'noindex');
     headers.set('X-Content-Type-Options', 'nosniff');
     headers.set('X-Frame-Options', 'DENY');
+    // A link the AI put on the page (chart title, markdown) opens in a new tab that cannot reach back and
+    // navigate this one (reverse tabnabbing).
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
     // Hashed static assets set their own long-lived Cache-Control; everything else is live data.
     if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
   };

@@ -91,6 +91,13 @@ describe('widget schema', () => {
     expect(rejection({ id: 'c', kind: 'chart', type: 'line' })).toMatch(/series: a line chart needs "series"/);
   });
 
+  test('chart: refuses options that swap in other options (media, baseOption, timeline)', () => {
+    for (const key of ['media', 'baseOption', 'options', 'timeline']) {
+      const option = { series: [{ type: 'bar', data: [1] }], [key]: key === 'baseOption' ? { tooltip: {} } : [{ option: { tooltip: {} } }] };
+      expect(rejection({ id: 'c', kind: 'chart', option })).toContain(`"${key}" is not supported`);
+    }
+  });
+
   test('chart: rejects option combined with shorthand fields', () => {
     expect(rejection({ id: 'c', kind: 'chart', option: {}, type: 'bar', series: [{ name: 'a', data: [1] }] })).toMatch(/\.type: "type" is shorthand and cannot be combined with "option"/);
   });

@@ -1,4 +1,5 @@
 // Makes an AI-written ECharts option safe and themed: text-only tooltips, no remote images, known series.
+import { safeLinkHref } from './safe-url';
 import { isRecord, WidgetDataError } from './validate';
 
 export const SUPPORTED_SERIES = new Set([
@@ -29,8 +30,35 @@ function scrub(value: unknown, key: string): unknown {
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
+/**
+ * Option keys that swap in whole other options (responsive/timeline variants): everything below them would escape
+ * the rules applied here (text-only tooltips, safe links), so they are refused rather than half-checked.
+ */
+export const NESTED_OPTION_KEYS = ['baseOption', 'media', 'options', 'timeline'] as const;
+
+/** A clicked title or treemap node opens its link: only http(s)/mailto, always in a new tab without an opener. */
+function neuterLinks(option: Record<string, unknown>, series: unknown[]): void {
+  for (const title of asList(option.title)) {
+    if (!isRecord(title)) continue;
+    for (const key of ['link', 'sublink'] as const) {
+      const href = safeLinkHref(title[key]);
+      if (href) title[key] = href;
+      else delete title[key];
+    }
+    title.target = 'blank';
+    title.subtarget = 'blank';
+  }
+  for (const s of series) {
+    // treemap's 'link' mode opens data-item URLs with the author's target ('self' keeps window.opener).
+    if (isRecord(s) && s.nodeClick === 'link') s.nodeClick = 'zoomToNode';
+  }
+}
+
 export function prepareChartOption(raw: unknown): Record<string, unknown> {
   if (!isRecord(raw)) throw new WidgetDataError('"option" must be an ECharts option object');
+  for (const key of NESTED_OPTION_KEYS) {
+    if (key in raw) throw new WidgetDataError(`"${key}" is not supported in a chart option: give one plain option`);
+  }
   const option = scrub(raw, '') as Record<string, unknown>;
   const series = asList(option.series);
   if (series.length === 0 && !option.dataset) throw new WidgetDataError('the chart option has no "series"');
@@ -43,6 +71,7 @@ export function prepareChartOption(raw: unknown): Record<string, unknown> {
   // toolbox's data view and graphic elements can render author text as HTML or load images: not offered.
   delete option.toolbox;
   delete option.graphic;
+  neuterLinks(option, series);
   const cartesian = series.some((s) => isRecord(s) && CARTESIAN.has(s.type as string) && s.type !== 'heatmap');
   const tooltips = asList(option.tooltip ?? { trigger: cartesian ? 'axis' : 'item' });
   // richText tooltips are drawn on the canvas, so AI-written names can never become HTML.

@@ -4,7 +4,9 @@ import { isRecord } from './validate';
 function cell(v: unknown): string {
   let s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
   // A cell starting with = + - @ runs as a formula in spreadsheets; AI-written text must not.
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  // Only a plain number may start with "-" unescaped: "-1+1+cmd|..." must not slip through as "numeric".
+  const plainNumber = typeof v === 'number' || /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(s);
+  if (/^[=+\-@\t\r]/.test(s) && !plainNumber) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -4,6 +4,13 @@ type EChartsModule = typeof import('echarts/core');
 let loading: Promise<EChartsModule> | undefined;
 
 export function loadEcharts(): Promise<EChartsModule> {
-  loading ??= import('./echarts-setup').then((m) => m.echarts);
+  // A failed load (a tunnel hiccup) is not cached: the next chart tries again instead of every chart failing.
+  loading ??= import('./echarts-setup').then(
+    (m) => m.echarts,
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
