@@ -2,19 +2,29 @@
 // POST /dev/<id>/put with a widget JSON body publishes an update, so live updates can be watched.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toView } from './shorthand';
+import { createDashboard, setDashboard } from '../../server/dashboard/edit.ts';
+import { DEFAULT_LIMITS } from '../../server/dashboard/limits.ts';
+import { toView } from '../../server/dashboard/view.ts';
+import { CONTENT_SECURITY_POLICY as CSP } from '../../server/http/middleware/security-headers.ts';
 
 const DIST = process.env.DEV_DIST ?? join(import.meta.dir, '..', 'dist');
 const EXAMPLE = process.argv[3] ?? join(import.meta.dir, '..', '..', 'test', 'e2e', 'fixtures', 'portfolio.json');
 const PORT = Number(process.argv[2] ?? 5178);
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 type View = Record<string, unknown> & { widgets: Record<string, unknown>[]; revision: number };
 const docs = new Map<string, View>();
 const listeners = new Map<string, Set<(chunk: string) => void>>();
 
+/** The example as the real server would serve it: same validation, same chart conversion (server/dashboard is pure). */
+function exampleView(id: string): View {
+  const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { title: string; description?: string; widgets: unknown[] };
+  const fresh = createDashboard({ id: crypto.randomUUID(), now: new Date(), ttlMs: 86_400_000 });
+  const { doc } = setDashboard(fresh, example, DEFAULT_LIMITS);
+  return { ...toView({ ...doc, revision: 1 }), id } as View;
+}
+
 function view(id: string): View | undefined {
-  if (!docs.has(id) && id === 'demo') docs.set(id, toView(JSON.parse(readFileSync(EXAMPLE, 'utf8')), id) as View);
+  if (!docs.has(id) && id === 'demo') docs.set(id, exampleView(id));
   return docs.get(id);
 }
 

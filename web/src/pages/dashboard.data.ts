@@ -100,7 +100,6 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
         if (closeStream !== attempt) return;
         if (code === 404 || code === 410) return gone();
         if (code === 200) {
-          failures = 0;
           setConnection('live');
           armStale();
         }
@@ -111,11 +110,16 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
         for (const message of parser.push(chunk)) {
           try {
             const event = parseEvent(message);
-            if (event) handle(event);
+            if (event) {
+              // Only a stream that delivers counts as recovered: a proxy that accepts and drops keeps backing off.
+              failures = 0;
+              handle(event);
+            }
           } catch (e) {
             console.warn('mcpdash: ignoring a malformed event', e);
           }
-          if (stopped) return;
+          // handle() may have replaced this stream (reconnect): the rest of this chunk belongs to the old one.
+          if (stopped || closeStream !== attempt) return;
         }
       },
       onEnd() {
