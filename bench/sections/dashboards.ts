@@ -83,7 +83,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   let peer: { stop: () => Promise<void> } | undefined;
   try {
     const sessionId = await openSession(server.mcpUrl);
-    const portfolio = JSON.parse(readFileSync(join(ROOT, 'test', 'server', 'mcp', 'fixtures', 'portfolio.json'), 'utf8'));
+    const portfolio = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'portfolio.json'), 'utf8'));
     const set = await callTool(server.mcpUrl, sessionId, 'dashboard_set', { title: portfolio.title, widgets: portfolio.widgets }, 1);
     const dashboardId = set.structured.dashboard_id;
 
@@ -113,13 +113,12 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
     }
     const staticUrl = /URL: (\S+)/.exec(banner)![1]!;
     const wrk = ensureWrk(ctx.log);
+    if (!wrk) throw new Error('the GET throughput figure needs wrk (apt-get install wrk)');
     const get: Record<string, GetLoadResult[]> = { mcpdash: [], bare: [] };
-    if (wrk) {
-      for (let rep = 0; rep < ctx.options.reps; rep++) {
-        const opts = { concurrency: ctx.options.concurrency, seconds: ctx.options.seconds, warmupSeconds: ctx.options.warmupSeconds };
-        get.mcpdash!.push(await wrkGet(wrk, apiUrl, opts));
-        get.bare!.push(await wrkGet(wrk, staticUrl, opts));
-      }
+    for (let rep = 0; rep < ctx.options.reps; rep++) {
+      const opts = { concurrency: ctx.options.concurrency, seconds: ctx.options.seconds, warmupSeconds: ctx.options.warmupSeconds };
+      get.mcpdash!.push(await wrkGet(wrk, apiUrl, opts));
+      get.bare!.push(await wrkGet(wrk, staticUrl, opts));
     }
     const getRps = (key: string) => median(get[key]!.map((r) => r.rps));
     const getP50 = (key: string) => median(get[key]!.map((r) => r.p50Ms));

@@ -2,6 +2,8 @@
 export interface Counts {
   passed: number;
   failed: number;
+  /** Tests the runner reported as skipped (shown, so a suite that quietly skips is visible). */
+  skipped: number;
 }
 
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
@@ -13,17 +15,18 @@ export function parseCounts(raw: string): Counts | null {
   const bunPass = [...text.matchAll(/^\s*(\d+) pass$/gm)];
   const bunFail = [...text.matchAll(/^\s*(\d+) fail$/gm)];
   if (bunPass.length > 0 || bunFail.length > 0) {
-    return { passed: lastNumber(bunPass), failed: lastNumber(bunFail) };
+    return { passed: lastNumber(bunPass), failed: lastNumber(bunFail), skipped: lastNumber([...text.matchAll(/^\s*(\d+) skip$/gm)]) };
   }
   // vitest: "      Tests  2 failed | 40 passed (42)" (either part may be missing).
   const vitest = [...text.matchAll(/^\s*Tests\s+(.+)\(\d+\)\s*$/gm)].pop();
   if (vitest) {
     const part = vitest[1]!;
-    return { passed: Number(/(\d+) passed/.exec(part)?.[1] ?? 0), failed: Number(/(\d+) failed/.exec(part)?.[1] ?? 0) };
+    const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(part)?.[1] ?? 0);
+    return { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
   }
   // conformance runner: "N passed, M failed" (maybe followed by details) as the last such line.
   const plain = [...text.matchAll(/^\s*(\d+) passed, (\d+) failed\b/gm)].pop();
-  if (plain) return { passed: Number(plain[1]), failed: Number(plain[2]) };
+  if (plain) return { passed: Number(plain[1]), failed: Number(plain[2]), skipped: 0 };
   return null;
 }
 

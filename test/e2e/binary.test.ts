@@ -7,7 +7,9 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { cleanupBinaries, makeTempDir, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
 
 const ROOT = resolve(import.meta.dir, '..', '..');
-const BUILT = join(ROOT, 'dist', 'mcpdash');
+// The file people download (x64 baseline build) when `npm run build` made it, else this machine's dist/mcpdash.
+const RELEASE = join(ROOT, 'dist', `mcpdash-linux-${process.arch}`);
+const BUILT = process.arch === 'x64' && existsSync(RELEASE) ? RELEASE : join(ROOT, 'dist', 'mcpdash');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const UI_BUILT = existsSync(join(ROOT, 'web', 'dist', 'index.html'));
 
@@ -16,8 +18,7 @@ function isolatedBinary(): { dir: string; binary: string } {
   if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build:local\` first`);
   const dir = makeTempDir();
   const binary = join(dir, 'mcpdash');
-  copyFileSync(BUILT, binary);
-  Bun.spawnSync(['chmod', '755', binary]);
+  copyFileSync(BUILT, binary); // keeps the executable mode
   return { dir, binary };
 }
 

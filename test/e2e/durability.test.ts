@@ -2,13 +2,9 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
+import { cleanupBinaries, startBinary } from './helpers/spawn-binary.ts';
 
-const running: RunningBinary[] = [];
 afterAll(cleanupBinaries);
-afterAll(async () => {
-  for (const bin of running) await bin.stop().catch(() => undefined);
-});
 
 async function connect(mcpUrl: string, sessionId?: string) {
   const transport = new StreamableHTTPClientTransport(new URL(mcpUrl), sessionId ? { sessionId } : {});
@@ -22,7 +18,6 @@ type Result = { isError?: boolean; content: { text: string }[]; structuredConten
 describe('mcpdash binary durability', () => {
   test('kill -9 then restart on the same data dir: the session is served and its dashboard is intact', async () => {
     const first = await startBinary();
-    running.push(first);
     const { client, transport } = await connect(first.mcpUrl);
     const sessionId = transport.sessionId!;
     const put = (await client.callTool({ name: 'widget_put', arguments: { widgets: [{ id: 'n', kind: 'metric', value: 42 }] } })) as unknown as Result;
@@ -31,7 +26,6 @@ describe('mcpdash binary durability', () => {
     expect(await first.kill9()).toBe(137);
 
     const second = await startBinary({ dataDir: first.dataDir });
-    running.push(second);
     const resumed = await connect(second.mcpUrl, sessionId);
     const got = (await resumed.client.callTool({ name: 'dashboard_get', arguments: { widget: 'n' } })) as unknown as Result;
     expect(got.isError).toBeFalsy();
@@ -44,7 +38,6 @@ describe('mcpdash binary durability', () => {
     expect((await fetch(second.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': sessionId } })).status).toBe(200);
     expect(await second.stop('SIGTERM')).toBe(0);
     const third = await startBinary({ dataDir: first.dataDir });
-    running.push(third);
     const gone = await fetch(third.mcpUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': sessionId },

@@ -6,9 +6,6 @@ import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spaw
 
 let bin: RunningBinary | undefined;
 afterAll(cleanupBinaries);
-afterAll(async () => {
-  await bin?.stop().catch(() => undefined);
-});
 
 describe('mcpdash binary logs', () => {
   test('log lines show an 8-character id prefix, never a full session or dashboard id', async () => {
@@ -23,7 +20,8 @@ describe('mcpdash binary logs', () => {
     await fetch(`${bin.baseUrl}/api/dashboard/${dashboardId}`);
     await fetch(`${bin.baseUrl}/dashboard/${dashboardId}`);
     await fetch(bin.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': sessionId } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Stop first: everything it will ever log (shutdown included) is then in the output.
+    expect(await bin.stop()).toBe(0);
     const output = bin.stdout();
     expect(output).toContain(sessionId.slice(0, 8));
     expect(output).toContain('status=200');

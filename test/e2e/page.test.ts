@@ -11,7 +11,7 @@ import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spaw
 const ROOT = resolve(import.meta.dir, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results');
-const example = JSON.parse(readFileSync(join(import.meta.dir, 'fixtures', 'portfolio.json'), 'utf8')) as {
+const example = JSON.parse(readFileSync(join(import.meta.dir, '..', 'fixtures', 'portfolio.json'), 'utf8')) as {
   title: string;
   description: string;
   widgets: Record<string, unknown>[];

@@ -8,8 +8,11 @@ import { connectClient, testConfig, removeTempDirs } from './helpers/test-app.ts
 
 afterAll(removeTempDirs);
 
+let markStarted: () => void = () => undefined;
+const slowStarted = new Promise<void>((resolve) => (markStarted = resolve));
 const slow = (server: McpServer) => {
   server.registerTool('slow', { description: 'answers after a delay', inputSchema: { ms: z.number() } }, async ({ ms }) => {
+    markStarted();
     await new Promise((resolve) => setTimeout(resolve, ms));
     return { content: [{ type: 'text', text: 'done' }] };
   });
@@ -23,7 +26,7 @@ describe('startApp', () => {
     const page = await fetch(`${running.baseUrl}/api/dashboard/${opened.structuredContent.dashboard_id}/events`);
     const pageDone = page.body!.pipeTo(new WritableStream()).then(() => 'ended', () => 'ended');
     const call = client.callTool({ name: 'slow', arguments: { ms: 400 } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await slowStarted; // the call is in the handler: shutdown must let it finish
     const started = performance.now();
     await running.stop();
     const result = (await call) as { content: { text: string }[] };

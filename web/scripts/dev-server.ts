@@ -8,7 +8,7 @@ import { toView } from '../../server/dashboard/view.ts';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../server/http/middleware/security-headers.ts';
 
 const DIST = process.env.DEV_DIST ?? join(import.meta.dir, '..', 'dist');
-const EXAMPLE = process.argv[3] ?? join(import.meta.dir, '..', '..', 'test', 'e2e', 'fixtures', 'portfolio.json');
+const EXAMPLE = process.argv[3] ?? join(import.meta.dir, '..', '..', 'test', 'fixtures', 'portfolio.json');
 const PORT = Number(process.argv[2] ?? 5178);
 
 type View = Record<string, unknown> & { widgets: Record<string, unknown>[]; revision: number };

@@ -3,7 +3,7 @@ import { expect } from 'bun:test';
 import { createDashboard } from '../../../server/dashboard/edit.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../../server/dashboard/limits.ts';
 import type { Dashboard } from '../../../server/dashboard/schema.ts';
-import portfolio from './fixtures/portfolio.json';
+import portfolio from '../../fixtures/portfolio.json';
 
 export const ID = '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c';
 export const NOW = new Date('2026-11-24T10:00:00.000Z');

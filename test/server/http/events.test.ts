@@ -150,19 +150,21 @@ describe('GET /api/dashboard/:id/events', () => {
   });
 
   test('sends expired when the dashboard passes expiresAt, then ends, without the sweeper', async () => {
-    setup({ ttlMs: 400 });
+    // Seconds, not milliseconds: a slow commit on a loaded machine must not outlast the TTL.
+    setup({ ttlMs: 2_000 });
     await f.put(ID, 'a');
     const sse = await connect();
     expect((await sse.next())!.event).toBe('snapshot');
     // A write extends the life: the first timer must re-check rather than expire.
-    await Bun.sleep(200);
-    await f.put(ID, 'b');
+    await Bun.sleep(800);
     const started = Date.now();
+    await f.put(ID, 'b');
     expect((await sse.next())!.event).toBe('update');
-    const expired = (await sse.next(3_000))!;
+    const expired = (await sse.next(6_000))!;
     expect(expired.event).toBe('expired');
     expect(JSON.parse(expired.data)).toEqual({ id: ID });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    // Not at the first write's expiry (1.2 s from here) but at the second's (2 s from here).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
     expect(await sse.next()).toBeUndefined();
     await until(() => f.live.subscriberCount(ID) === 0);
   });

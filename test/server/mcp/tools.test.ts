@@ -6,7 +6,7 @@ import { connectClient, rawPost, rpcMessages, startTestApp, type TestApp, remove
 
 afterAll(removeTempDirs);
 
-const portfolio = JSON.parse(readFileSync(new URL('./fixtures/portfolio.json', import.meta.url), 'utf8')) as { title: string; widgets: unknown[] };
+const portfolio = JSON.parse(readFileSync(new URL('../../fixtures/portfolio.json', import.meta.url), 'utf8')) as { title: string; widgets: unknown[] };
 
 interface ToolResult {
   isError?: boolean;
