@@ -10,7 +10,8 @@ import { spawnServer } from '../lib/spawn-server.ts';
 import { ROOT } from '../lib/mcpdash-process.ts';
 
 const IDLE_EVICT = '2s';
-const WAIT_AFTER_MS = 5_000;
+// Long enough for two eviction passes and the collection after them (memory returns in steps, not at once).
+const WAIT_AFTER_MS = 10_000;
 
 function dirBytes(dir: string): number {
   let total = 0;
