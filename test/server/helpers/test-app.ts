@@ -1,4 +1,5 @@
 // Starts the real app (LMDB in a fresh temp dir, real HTTP on a free port) for tests; a controllable clock.
+import { afterEach } from 'bun:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { buildApp, type AppOptions } from '../../../server/app.ts';
@@ -86,4 +87,17 @@ export async function rpcMessages(response: Response): Promise<Array<{ id?: unkn
     .split('\n')
     .filter((line) => line.startsWith('data: ') && line.length > 6)
     .map((line) => JSON.parse(line.slice(6)));
+}
+
+/** startTestApp for a test file whose tests start several apps: each one is stopped after its test. */
+export function startAppsStoppedAfterEach(): (...args: Parameters<typeof startTestApp>) => Promise<TestApp> {
+  const apps: TestApp[] = [];
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
+  });
+  return async (...args) => {
+    const app = await startTestApp(...args);
+    apps.push(app);
+    return app;
+  };
 }

@@ -1,7 +1,7 @@
 // Sessions survive restarts and eviction from memory; deleted ones stay gone; memory stays bounded.
-import { afterAll, afterEach, describe, expect, test } from 'bun:test';
+import { afterAll, describe, expect, test } from 'bun:test';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { connectClient, initializeBody, rawPost, startTestApp, type TestApp, removeTempDirs } from '../helpers/test-app.ts';
+import { connectClient, initializeBody, rawPost, startAppsStoppedAfterEach, removeTempDirs } from '../helpers/test-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -11,15 +11,7 @@ const whoami = (server: McpServer) => {
   }));
 };
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
-});
-const start = async (...args: Parameters<typeof startTestApp>) => {
-  const app = await startTestApp(...args);
-  apps.push(app);
-  return app;
-};
+const start = startAppsStoppedAfterEach();
 
 describe('durable sessions', () => {
   test('a session from before a restart is served after it, and handlers see the same session id', async () => {

@@ -1,8 +1,8 @@
 // The nine dashboard tools through the real MCP endpoint with the real SDK client, LMDB in a temp dir.
-import { afterAll, afterEach, describe, expect, test } from 'bun:test';
+import { afterAll, describe, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { connectClient, rawPost, rpcMessages, startTestApp, type TestApp, removeTempDirs } from '../helpers/test-app.ts';
+import { connectClient, rawPost, rpcMessages, startAppsStoppedAfterEach, type TestApp, removeTempDirs } from '../helpers/test-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -14,15 +14,7 @@ interface ToolResult {
   structuredContent?: { dashboard_id: string; url: string; revision: number; [key: string]: unknown };
 }
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
-});
-const start = async (...args: Parameters<typeof startTestApp>) => {
-  const app = await startTestApp(...args);
-  apps.push(app);
-  return app;
-};
+const start = startAppsStoppedAfterEach();
 
 const call = async (client: Client, name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as ToolResult;
 const ok = async (client: Client, name: string, args: Record<string, unknown> = {}) => {
