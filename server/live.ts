@@ -41,6 +41,8 @@ export interface LiveOptions {
   ringBytes?: number;
   /** Dashboards with a ring; the least recently written lose theirs first. */
   maxRings?: number;
+  /** Bytes of JSON kept over all rings together (a small machine must not hold maxRings x ringBytes). */
+  totalBytes?: number;
   /** A throwing listener must not stop the fan-out; tell someone. */
   onListenerError?: (error: unknown) => void;
 }
@@ -54,23 +56,43 @@ export function createLive(options: LiveOptions = {}): Live {
   const ringSize = options.ringSize ?? 100;
   const ringBytes = options.ringBytes ?? 8 * 1024 * 1024;
   const maxRings = options.maxRings ?? 1_000;
+  const totalBytes = options.totalBytes ?? 64 * 1024 * 1024;
   const listeners = new Map<string, Set<LiveListener>>();
   // Map keeps insertion order: re-inserting on write makes the first key the least recently written.
   const rings = new Map<string, Ring>();
+  let total = 0;
+
+  const forget = (id: string) => {
+    const ring = rings.get(id);
+    if (!ring) return;
+    total -= ring.bytes;
+    rings.delete(id);
+  };
 
   const remember = (id: string, message: Extract<LiveMessage, { type: 'update' }>) => {
     let ring = rings.get(id);
     rings.delete(id);
     // Revisions only grow for one dashboard; a smaller one means it expired and was created again.
     const last = ring?.messages.at(-1);
-    if (!ring || (last && last.revision >= message.revision)) ring = { messages: [], bytes: 0 };
+    if (!ring || (last && last.revision >= message.revision)) {
+      if (ring) total -= ring.bytes;
+      ring = { messages: [], bytes: 0 };
+    }
     rings.set(id, ring);
     ring.messages.push(message);
     ring.bytes += message.json.length;
+    total += message.json.length;
     while (ring.messages.length > ringSize || (ring.bytes > ringBytes && ring.messages.length > 1)) {
-      ring.bytes -= ring.messages.shift()!.json.length;
+      const dropped = ring.messages.shift()!.json.length;
+      ring.bytes -= dropped;
+      total -= dropped;
     }
-    if (rings.size > maxRings) rings.delete(rings.keys().next().value!);
+    // Over either bound, the least recently written dashboards lose their rings (never the one just written).
+    while (rings.size > maxRings || total > totalBytes) {
+      const oldest = rings.keys().next().value!;
+      if (oldest === id) break;
+      forget(oldest);
+    }
   };
 
   return {
@@ -81,7 +103,7 @@ export function createLive(options: LiveOptions = {}): Live {
         remember(id, message);
       } else {
         message = { type: 'expired', json: JSON.stringify({ id }) };
-        rings.delete(id);
+        forget(id);
       }
       const set = listeners.get(id);
       if (!set) return;

@@ -94,6 +94,20 @@ describe('live', () => {
     expect(live.replaySince(B, 0)!.map((m) => (m.type === 'update' ? m.revision : 0))).toEqual([1]);
   });
 
+  test('keeps all rings together under totalBytes, dropping the least recently written first', () => {
+    const one = JSON.stringify(update(1).data).length;
+    const live = createLive({ totalBytes: one * 3 });
+    live.publish(A, update(1));
+    live.publish(A, update(2));
+    live.publish(B, update(1));
+    live.publish(B, update(2)); // 4 updates' worth: A, the least recently written, goes
+    expect(live.replaySince(A, 0)).toBeUndefined();
+    expect(live.replaySince(B, 0)).toHaveLength(2);
+    live.publish(A, update(3)); // A is written again: B is now the oldest, and 3 updates fit
+    expect(live.replaySince(B, 0)).toHaveLength(2);
+    expect(live.replaySince(A, 2)).toHaveLength(1);
+  });
+
   test('keeps rings for at most maxRings dashboards, dropping the least recently written', () => {
     const live = createLive({ maxRings: 1 });
     live.publish(A, update(1));
