@@ -5,6 +5,7 @@ import type { Limits } from './dashboard/limits.ts';
 import { toView, widgetView } from './dashboard/view.ts';
 import { NotFoundError } from './errors.ts';
 import type { Live, UpdatePayload } from './live.ts';
+import { createViewCache } from './view-cache.ts';
 import type { DashboardStore, HistoryEntry } from './store/dashboards.ts';
 
 export interface DashboardServiceDeps {
@@ -57,15 +58,15 @@ export interface DashboardService {
   onExpired(id: string): void;
 }
 
-/** Views kept in memory; the least recently read go first. */
-const VIEW_CACHE_ENTRIES = 256;
+/** Page views kept in memory; the least recently read go first. */
+const VIEW_CACHE = { maxEntries: 256, maxBytes: 64 * 1024 * 1024 };
 
 export const notFoundMessage = 'this dashboard does not exist or has expired: call dashboard_open to start a new one';
 
 export function createDashboardService(deps: DashboardServiceDeps): DashboardService {
   const { store, live, limits, ttlMs, now } = deps;
   // Every write goes through this service, so dropping an entry on each write/expiry keeps the cache exact.
-  const views = new Map<string, { doc: Dashboard; json: string; expiresAtMs: number }>();
+  const views = createViewCache(VIEW_CACHE);
 
   const publish = (id: string, result: EditResult) => {
     views.delete(id);
@@ -145,17 +146,12 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
     getView(id) {
       const nowMs = now();
       const cached = views.get(id);
-      if (cached && cached.expiresAtMs > nowMs) {
-        views.delete(id);
-        views.set(id, cached); // most recently used last
-        return cached;
-      }
+      if (cached && cached.expiresAtMs > nowMs) return cached;
       views.delete(id);
       const doc = store.get(id, nowMs);
       if (!doc) return undefined;
       const entry = { doc, json: JSON.stringify(toView(doc)), expiresAtMs: Date.parse(doc.expiresAt) };
       views.set(id, entry);
-      if (views.size > VIEW_CACHE_ENTRIES) views.delete(views.keys().next().value as string);
       return entry;
     },
 
