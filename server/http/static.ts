@@ -1,6 +1,7 @@
 // Serves the SPA: index.html for / and /dashboard/:id, hashed assets cached forever, anything else 404.
 import { Hono, type Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
+import { isDashboardId } from '../dashboard/target.ts';
 import { NotFoundError } from '../errors.ts';
 import { defaultSpaAssets, type SpaAssets } from './spa-assets.ts';
 
@@ -20,6 +21,22 @@ const NO_UI_PAGE = `mcpdash: UI not built.
 This binary was compiled without the web dashboard (web/dist was missing at build time).
 The MCP endpoint and the JSON API work; rebuild with \`npm run build\` to get the pages.
 `;
+
+// The chart engine's lazily imported chunk (web/src/lib/echarts-setup.ts; web/vite.config.ts fails the build if
+// that chunk is renamed).
+const CHART_CHUNK = /^\/assets\/echarts-setup-[\w-]+\.js$/;
+
+/**
+ * What a dashboard page fetches first, as a Link header, so the browser starts both while the app bundle is still
+ * loading instead of after it ran: the document itself, and the chart engine, which is compiled whole on a
+ * background thread while it streams in (web/vite/eager-compile.ts) and must be ready by the time the first chart
+ * is laid out. Only a well-formed id goes into the header.
+ */
+export function dashboardPreloads(id: string, chartChunk: string | undefined): string {
+  const links = [`</api/dashboard/${id}>; rel=preload; as=fetch; crossorigin`];
+  if (chartChunk) links.push(`<${chartChunk}>; rel=modulepreload`);
+  return links.join(', ');
+}
 
 /** Whether an Accept-Encoding header allows gzip: an explicit gzip entry decides, else `*`; q=0 refuses. */
 export function acceptsGzip(header: string | undefined): boolean {
@@ -60,7 +77,13 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
     return serve(c, '/index.html', NO_STORE);
   };
   app.get('/', index);
-  app.get('/dashboard/:id', index);
+  const chartChunk = assets ? [...assets.files.keys()].find((path) => CHART_CHUNK.test(path)) : undefined;
+  app.get('/dashboard/:id', (c) => {
+    const res = index(c);
+    const id = c.req.param('id');
+    if (res.status === 200 && assets && isDashboardId(id)) res.headers.set('Link', dashboardPreloads(id, chartChunk));
+    return res;
+  });
 
   app.get('*', (c) => {
     // The raw pathname, not a decoded one: a name with %, \ or NUL is never one of ours, and an

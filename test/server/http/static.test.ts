@@ -21,6 +21,7 @@ beforeAll(() => {
   writeFileSync(join(dist, 'assets', 'index-Ck21aa.css'), 'body{margin:0}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dist, 'assets', 'vendor-9Kq2.js'), BUNDLE);
+  writeFileSync(join(dist, 'assets', 'echarts-setup-Xy_9-a.js'), 'export const echarts = {}');
   writeFileSync(join(root, 'vendor-9Kq2.js.gz'), gzipSync(BUNDLE));
   // A file next to the build output that no URL may ever reach.
   writeFileSync(join(root, 'secret.txt'), 'TOP-SECRET');
@@ -44,6 +45,20 @@ describe('createSpaRoutes', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toContain('<title>mcpdash</title>');
+  });
+
+  test('asks the browser to preload the dashboard document a dashboard page fetches first', async () => {
+    const id = '3f2c9a7e-1b4d-4c8e-9a0f-6d5e4c3b2a19';
+    const res = await app.request(`/dashboard/${id}`);
+    expect(res.headers.get('link')).toBe(`</api/dashboard/${id}>; rel=preload; as=fetch; crossorigin, </assets/echarts-setup-Xy_9-a.js>; rel=modulepreload`);
+  });
+
+  test('puts nothing but a well-formed id into the preload header', async () => {
+    for (const path of ['/dashboard/not-an-id', '/dashboard/3F2C9A7E-1B4D-4C8E-9A0F-6D5E4C3B2A19', '/dashboard/x%3E%3B%20rel%3Dpreload', '/']) {
+      const res = await app.request(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('link')).toBeNull();
+    }
   });
 
   test('answers HEAD with the headers and no body', async () => {
