@@ -2,13 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
+import { eagerCompileChunks } from './vite/eager-compile.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: '/',
-  plugins: [solid()],
+  // The chart engine is compiled whole on a background thread while it downloads (see vite/eager-compile.ts).
+  plugins: [solid(), eagerCompileChunks(['echarts-setup'])],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
