@@ -82,7 +82,10 @@ const server = Bun.serve({
       put(m[1]!, v, (await req.json()) as Record<string, unknown>);
       return json({ ok: true, revision: v.revision });
     }
-    const file = p.startsWith('/assets/') ? Bun.file(join(DIST, p)) : Bun.file(join(DIST, 'index.html'));
+    // Built files (hashed assets and public/ copies such as warm-intl.js) by name; every other path is the SPA.
+    const isBuiltFile = /^\/[\w.-]+(\/[\w.-]+)*$/.test(p) && !p.includes('..') && p !== '/index.html';
+    const built = isBuiltFile ? Bun.file(join(DIST, p)) : undefined;
+    const file = built && (await built.exists()) ? built : Bun.file(join(DIST, 'index.html'));
     if (!(await file.exists())) return new Response('not found', { status: 404 });
     return new Response(file, { headers: { 'content-security-policy': CSP } });
   },
