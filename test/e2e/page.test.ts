@@ -5,7 +5,8 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { RENDER_PROBE_PREFIX, renderProbe, type RenderMarks } from './helpers/render-probe.ts';
 import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
 
 const ROOT = resolve(import.meta.dir, '..', '..');
@@ -38,6 +39,7 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let url: string;
+  let firstNavigation: Response | null = null;
   const requests: string[] = [];
   const pageErrors: string[] = [];
 
@@ -82,30 +84,14 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
 
   test('renders every widget of the 20-widget example, charts painted', async () => {
     expect(url).toStartWith(`${server.baseUrl}/dashboard/`);
-    // In-page clock: ms since navigation start when every widget is in the DOM and every chart has its canvas.
-    await page.addInitScript((n) => {
-      const w = window as unknown as { __renderedAt?: number };
-      new MutationObserver((_, obs) => {
-        const charts = [...document.querySelectorAll('.kind-chart .chart')];
-        if (document.querySelectorAll('[data-widget-id]').length === n && charts.length > 0 && charts.every((c) => c.querySelector('canvas'))) {
-          w.__renderedAt = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    }, example.widgets.length);
+    // In-page clock: ms from navigation start to the first frame with every widget in place and every chart drawn.
+    await page.addInitScript(renderProbe, { widgets: example.widgets.length, charts: '.kind-chart .chart' });
+    const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(RENDER_PROBE_PREFIX), timeout: 15_000 });
     const t0 = performance.now();
-    await page.goto(url);
-    await page.waitForFunction(
-      (n) => {
-        const charts = [...document.querySelectorAll('.kind-chart .chart')];
-        return document.querySelectorAll('[data-widget-id]').length === n && charts.length > 0 && charts.every((c) => c.querySelector('canvas'));
-      },
-      example.widgets.length,
-      { timeout: 15_000 },
-    );
+    firstNavigation = await page.goto(url);
+    const marks = JSON.parse((await reported).text().slice(RENDER_PROBE_PREFIX.length)) as RenderMarks;
     const wallMs = performance.now() - t0;
-    const inPageMs = await page.evaluate(() => (window as unknown as { __renderedAt: number }).__renderedAt);
-    console.log(`page: ${example.widgets.length} widgets and all chart canvases in place ${inPageMs.toFixed(0)} ms after navigation start (in-page clock; ${wallMs.toFixed(0)} ms as seen by the test, incl. a new renderer process); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    console.log(`page: ${example.widgets.length} widgets on screen, charts drawn, ${marks.renderedMs.toFixed(0)} ms after navigation start (first widget ${marks.firstMs.toFixed(0)} ms; in-page clock; ${wallMs.toFixed(0)} ms as seen by the test, incl. a new renderer process); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; \`npm run bench -- --only page\` gives the median of many`);
     await page.screenshot({ path: join(SHOTS, 'page-e2e.png'), fullPage: true });
 
     expect(await page.locator('h1').textContent()).toBe(example.title);
@@ -131,6 +117,20 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     expect(pageErrors).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   }, 30_000);
+
+  test('the page asks for its document and the chart engine up front, and fetches each once', async () => {
+    const link = firstNavigation?.headers().link ?? '';
+    const documentUrl = url.replace('/dashboard/', '/api/dashboard/');
+    expect(link).toContain(`<${new URL(documentUrl).pathname}>; rel=preload; as=fetch; crossorigin`);
+    const chunk = /<(\/assets\/echarts-setup-[^>]+\.js)>; rel=modulepreload/.exec(link)?.[1];
+    expect(chunk).toBeDefined();
+    // The preloads were used: a preload the page's own request did not match would show up as a second request.
+    expect(requests.filter((r) => r === documentUrl)).toHaveLength(1);
+    expect(requests.filter((r) => r === `${server.baseUrl}${chunk}`)).toHaveLength(1);
+    // The chart engine carries V8's compile hint (web/vite/eager-compile.ts) on its first line.
+    const code = await (await fetch(`${server.baseUrl}${chunk}`)).text();
+    expect(code.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
+  });
 
   test('shows a widget_put without reload', async () => {
     const marker = `live line ${Date.now()}`;
@@ -207,12 +207,123 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     expect(requests.slice(before).filter((r) => !r.startsWith('blob:'))).toEqual([]);
   }, 15_000);
 
+  test('honours each widget\u2019s width on a wide screen and stacks everything in one column on a phone', async () => {
+    const boxes = async (p: Page) =>
+      p.evaluate(() =>
+        Object.fromEntries([...document.querySelectorAll('[data-widget-id]')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return [el.getAttribute('data-widget-id')!, { x: Math.round(r.x), width: Math.round(r.width) }];
+        })),
+      );
+    const grid = async (p: Page) => p.evaluate(() => Math.round(document.querySelector('.grid')!.getBoundingClientRect().width));
+    const gap = 15; // 1rem at 15 px
+    const wide = await boxes(page);
+    const wideGrid = await grid(page);
+    const column = (wideGrid - 11 * gap) / 12;
+    for (const w of example.widgets) {
+      const span = (w.width as number | undefined) ?? 6;
+      expect(Math.abs(wide[w.id as string]!.width - (span * column + (span - 1) * gap))).toBeLessThanOrEqual(2);
+    }
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    phone.on('request', (r) => requests.push(r.url()));
+    await phone.goto(url);
+    await phone.locator('[data-widget-id="activity"]').waitFor();
+    const narrow = await boxes(phone);
+    const narrowGrid = await grid(phone);
+    for (const box of Object.values(narrow)) expect(box.width).toBe(narrowGrid);
+    expect(new Set(Object.values(narrow).map((b) => b.x)).size).toBe(1);
+    await phone.screenshot({ path: join(SHOTS, 'page-phone.png') });
+    await phone.close();
+  });
+
+  test('follows a dark system theme, paints its charts there, and its text passes contrast in both themes', async () => {
+    /** WCAG contrast ratio of an element's text colour against the card it sits on. */
+    const contrasts = async (p: Page) =>
+      p.evaluate(() => {
+        const rgb = (css: string) => css.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+        const lum = (css: string) => {
+          const [r, g, b] = rgb(css).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const ratio = (a: string, b: string) => {
+          const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+          return (hi! + 0.05) / (lo! + 0.05);
+        };
+        const widget = document.querySelector('.widget')!;
+        const card = getComputedStyle(widget).backgroundColor;
+        const pick = (sel: string) => getComputedStyle(document.querySelector(sel)!).color;
+        // Colours the example may not show (a link, a bad delta): measured on a probe element inside a card.
+        const probe = (tag: string, cls = '') => {
+          const el = widget.appendChild(document.createElement(tag));
+          el.className = cls;
+          const color = getComputedStyle(el).color;
+          el.remove();
+          return color;
+        };
+        return {
+          theme: document.documentElement.dataset.theme,
+          title: ratio(pick('.widget-title'), card),
+          muted: ratio(pick('.metric-label'), card),
+          link: ratio(probe('a'), card),
+          good: ratio(probe('div', 'metric-delta tone-good'), card),
+          bad: ratio(probe('div', 'metric-delta tone-bad'), card),
+        };
+      });
+    const light = await contrasts(page);
+    const dark = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    dark.on('request', (r) => requests.push(r.url()));
+    await dark.addInitScript(renderProbe, { widgets: example.widgets.length, charts: '.kind-chart .chart' });
+    const reported = dark.waitForEvent('console', { predicate: (m) => m.text().startsWith(RENDER_PROBE_PREFIX), timeout: 15_000 });
+    await dark.goto(url);
+    await reported;
+    const night = await contrasts(dark);
+    expect(light.theme).toBe('light');
+    expect(night.theme).toBe('dark');
+    for (const c of [light, night]) {
+      expect(c.title).toBeGreaterThanOrEqual(4.5);
+      expect(c.muted).toBeGreaterThanOrEqual(4.5);
+      expect(c.link).toBeGreaterThanOrEqual(4.5);
+      expect(c.good).toBeGreaterThanOrEqual(4.5);
+      expect(c.bad).toBeGreaterThanOrEqual(4.5);
+    }
+    // The dark theme is ECharts' own: charts are re-drawn with it, not left blank.
+    const painted = await dark.evaluate(() =>
+      [...document.querySelectorAll('.kind-chart canvas')].every((c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+        return false;
+      }),
+    );
+    expect(painted).toBe(true);
+    await dark.screenshot({ path: join(SHOTS, 'page-dark.png'), fullPage: true });
+    await dark.close();
+  });
+
+  test('shows a loading state while the document is on its way', async () => {
+    const slow = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    // Hold the document (and its event stream) back so the loading state stays on screen long enough to see.
+    await slow.route(/\/api\/dashboard\/[^/]+(\/events)?$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await slow.goto(url);
+    await slow.getByText('Loading dashboard').waitFor();
+    await slow.screenshot({ path: join(SHOTS, 'page-loading.png') });
+    release();
+    await slow.locator('[data-widget-id="total"]').waitFor();
+    await slow.close();
+  });
+
   test('an unknown dashboard id shows the not-found page', async () => {
     const other = await browser.newPage();
     other.on('request', (r) => requests.push(r.url()));
     await other.goto(`${server.baseUrl}/dashboard/00000000-0000-4000-8000-000000000000`);
     await other.getByRole('heading', { name: /not found|expired/i }).waitFor({ timeout: 5_000 });
     expect(await other.textContent('body')).toContain('dashboard_open');
+    await other.screenshot({ path: join(SHOTS, 'page-not-found.png') });
     await other.close();
   });
 
