@@ -1,0 +1,154 @@
+// Page figures (issue 4): how long the 20-widget example takes to be on screen in a fresh headless Chromium, next to
+// a bare ECharts page drawing the same 10 charts (bench/peers/echarts-page), and how fast a write shows up on an open
+// page. Budgets (reported, not asserted): rendered within 1 s of navigation, an update on screen within 100 ms.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startEchartsPeer } from '../peers/echarts-page/serve.ts';
+import { mcpHeaders, openSession } from '../lib/mcp-http.ts';
+import { startMcpdash, ROOT } from '../lib/mcpdash-process.ts';
+import { fmt, formatTable, median, type BenchContext, type SectionResult } from '../lib/context.ts';
+import { RENDER_PROBE_PREFIX, renderProbe, type RenderMarks } from '../../test/e2e/helpers/render-probe.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+const VIEWPORT = { width: 1400, height: 900 };
+
+export const name = 'page';
+
+interface Navigation extends RenderMarks {
+  /** Main-thread busy time of the renderer until then (CDP Performance metrics), ms. */
+  busyMs: number;
+  scriptMs: number;
+}
+
+async function callTool(mcpUrl: string, sessionId: string, tool: string, args: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(mcpUrl, {
+    method: 'POST',
+    headers: mcpHeaders(sessionId),
+    body: JSON.stringify({ jsonrpc: '2.0', id: crypto.randomUUID(), method: 'tools/call', params: { name: tool, arguments: args } }),
+  });
+  const text = await response.text();
+  const line = text.split('\n').find((l) => l.startsWith('data: '));
+  const message = JSON.parse(line?.slice(6) ?? '{}') as { result?: { isError?: boolean; structuredContent?: Record<string, unknown> } };
+  if (!message.result || message.result.isError) throw new Error(`${tool} failed: ${text.slice(0, 300)}`);
+  return message.result.structuredContent ?? {};
+}
+
+/** One navigation in a fresh browser context (empty cache, new renderer): marks from the page, busy time from CDP. */
+async function navigate(browser: Browser, url: string, expect: { widgets: number; charts: string }): Promise<Navigation> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(renderProbe, expect);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    // The probe reports through the console: waitForFunction would inject Playwright's own script into the page
+    // while it loads and put that compile on the main thread being measured.
+    const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(RENDER_PROBE_PREFIX), timeout: 20_000 });
+    await page.goto(url);
+    const marks = JSON.parse((await reported).text().slice(RENDER_PROBE_PREFIX.length)) as RenderMarks;
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const metric = (n: string) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000;
+    return { ...marks, busyMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration') };
+  } finally {
+    await context.close();
+  }
+}
+
+/** widget_put -> the new value in the open page's DOM (wall clock of this machine on both sides). */
+async function updateLatency(browser: Browser, url: string, server: { mcpUrl: string }, sessionId: string, dashboardId: string, writes: number) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('[data-widget-id="total"]').waitFor();
+    const afterAnswer: number[] = [];
+    for (let i = 0; i < writes; i++) {
+      const marker = `bench-${Date.now()}-${i}`;
+      await page.evaluate((m) => {
+        const w = window as unknown as { __seenAt?: number };
+        w.__seenAt = undefined;
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('[data-widget-id="bench-live"]')?.textContent?.includes(m)) {
+            w.__seenAt = Date.now();
+            obs.disconnect();
+          }
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, marker);
+      await callTool(server.mcpUrl, sessionId, 'widget_put', { dashboard: dashboardId, widgets: [{ id: 'bench-live', kind: 'log', width: 12, lines: [marker] }] });
+      const answered = Date.now();
+      await page.waitForFunction(() => (window as unknown as { __seenAt?: number }).__seenAt !== undefined, undefined, { timeout: 5_000 });
+      afterAnswer.push((await page.evaluate(() => (window as unknown as { __seenAt: number }).__seenAt)) - answered);
+      await Bun.sleep(50);
+    }
+    return afterAnswer;
+  } finally {
+    await context.close();
+  }
+}
+
+const p50 = (xs: number[]) => median(xs);
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
+};
+const ms0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
+
+export async function run(ctx: BenchContext): Promise<SectionResult> {
+  if (!existsSync(CHROMIUM)) throw new Error(`the page figures need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  const server = await startMcpdash({ mode: 'binary' });
+  let peer: { url: string; stop: () => void } | undefined;
+  let browser: Browser | undefined;
+  try {
+    const portfolio = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'portfolio.json'), 'utf8')) as { title: string; description: string; widgets: { kind: string }[] };
+    const sessionId = await openSession(server.mcpUrl);
+    const set = await callTool(server.mcpUrl, sessionId, 'dashboard_set', { title: portfolio.title, description: portfolio.description, widgets: portfolio.widgets });
+    const dashboardId = set.dashboard_id as string;
+    const url = set.url as string;
+    const json = await (await fetch(`${server.baseUrl}/api/dashboard/${dashboardId}`)).text();
+    peer = await startEchartsPeer(json);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const charts = portfolio.widgets.filter((w) => w.kind === 'chart').length;
+
+    // Interleaved (mcpdash, peer, mcpdash, ...) so background load on the machine falls on both alike.
+    const runs = ctx.options.reps * 5;
+    const results = { mcpdash: [] as Navigation[], peer: [] as Navigation[] };
+    for (let i = 0; i < runs; i++) {
+      results.mcpdash.push(await navigate(browser, url, { widgets: portfolio.widgets.length, charts: '.kind-chart .chart' }));
+      results.peer.push(await navigate(browser, peer.url, { widgets: charts, charts: '.chart' }));
+    }
+    const col = (rs: Navigation[], key: keyof Navigation) => rs.map((r) => r[key]);
+    const row = (label: string, rs: Navigation[]) => [
+      label,
+      ms0(p50(col(rs, 'renderedMs'))),
+      `${ms0(Math.min(...col(rs, 'renderedMs')))}-${ms0(Math.max(...col(rs, 'renderedMs')))}`,
+      ms0(p50(col(rs, 'firstMs'))),
+      ms0(p50(col(rs, 'busyMs'))),
+      ms0(p50(col(rs, 'scriptMs'))),
+    ];
+    const rendered = col(results.mcpdash, 'renderedMs');
+    const withinBudget = rendered.filter((ms) => ms <= 1000).length;
+    ctx.log(`  page: ${runs} navigations each; mcpdash median ${ms0(p50(rendered))} ms, peer ${ms0(p50(col(results.peer, 'renderedMs')))} ms`);
+
+    const updates = await updateLatency(browser, url, server, sessionId, dashboardId, 20);
+    const lines = [
+      ...formatTable(['fresh page, 1400x900, headless Chromium', 'rendered p50 ms', 'min-max', 'first widget p50', 'main thread busy p50', 'script p50'], [
+        row(`mcpdash /dashboard/<id>: ${portfolio.widgets.length} widgets, ${charts} charts`, results.mcpdash),
+        row(`peer: bare ECharts page, the same ${charts} charts only`, results.peer),
+      ]),
+      `rendered = ms from navigation start to the first frame with every widget in place and every chart drawn (in-page clock);`,
+      `ratio mcpdash/peer ${fmt.ratio(p50(rendered) / p50(col(results.peer, 'renderedMs')))}; budget 1000 ms: met in ${withinBudget} of ${runs} navigations`,
+      '',
+      ...formatTable(['live update on an open page (20 widget_put calls)', 'p50 ms', 'p95 ms', 'max ms'], [
+        ['tool answer -> new text in the page DOM', fmt.ms(p50(updates)), fmt.ms(quantile(updates, 0.95)), fmt.ms(Math.max(...updates))],
+      ]),
+      'budget: on screen within 100 ms of the write (the write is committed before the tool answers); peer: the SSE-level figure in the dashboards section',
+    ];
+    return { title: 'Page: first render of the 20-widget example, live updates', lines, raw: { runs, results, updates } };
+  } finally {
+    await browser?.close();
+    peer?.stop();
+    await server.stop();
+  }
+}
