@@ -1,17 +1,16 @@
 // Page figures (issue 4): how long the 20-widget example takes to be on screen in a fresh headless Chromium, next to
 // a bare ECharts page drawing the same 10 charts (bench/peers/echarts-page), and how fast a write shows up on an open
 // page. Budgets (reported, not asserted): rendered within 1 s of navigation, an update on screen within 100 ms.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../../test/e2e/helpers/chromium.ts';
 import { startEchartsPeer } from '../peers/echarts-page/serve.ts';
 import { mcpHeaders, openSession } from '../lib/mcp-http.ts';
 import { startMcpdash, ROOT } from '../lib/mcpdash-process.ts';
 import { fmt, formatTable, median, type BenchContext, type SectionResult } from '../lib/context.ts';
-import { RENDER_PROBE_PREFIX, renderProbe, type RenderMarks } from '../../test/e2e/helpers/render-probe.ts';
+import { RENDER_PROBE_PREFIX, renderProbe, watchWidgetText, type RenderMarks } from '../../test/e2e/helpers/render-probe.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const VIEWPORT = { width: 1400, height: 900 };
 
 export const name = 'page';
@@ -66,20 +65,10 @@ async function updateLatency(browser: Browser, url: string, server: { mcpUrl: st
     const afterAnswer: number[] = [];
     for (let i = 0; i < writes; i++) {
       const marker = `bench-${Date.now()}-${i}`;
-      await page.evaluate((m) => {
-        const w = window as unknown as { __seenAt?: number };
-        w.__seenAt = undefined;
-        new MutationObserver((_, obs) => {
-          if (document.querySelector('[data-widget-id="bench-live"]')?.textContent?.includes(m)) {
-            w.__seenAt = Date.now();
-            obs.disconnect();
-          }
-        }).observe(document.body, { childList: true, subtree: true, characterData: true });
-      }, marker);
+      const seenAt = await watchWidgetText(page, 'bench-live', marker);
       await callTool(server.mcpUrl, sessionId, 'widget_put', { dashboard: dashboardId, widgets: [{ id: 'bench-live', kind: 'log', width: 12, lines: [marker] }] });
       const answered = Date.now();
-      await page.waitForFunction(() => (window as unknown as { __seenAt?: number }).__seenAt !== undefined, undefined, { timeout: 5_000 });
-      afterAnswer.push((await page.evaluate(() => (window as unknown as { __seenAt: number }).__seenAt)) - answered);
+      afterAnswer.push((await seenAt()) - answered);
       await Bun.sleep(50);
     }
     return afterAnswer;
@@ -96,7 +85,7 @@ const quantile = (xs: number[], q: number) => {
 const ms0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
 
 export async function run(ctx: BenchContext): Promise<SectionResult> {
-  if (!existsSync(CHROMIUM)) throw new Error(`the page figures need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  if (!hasChromium()) throw new Error(`the page figures need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
   const server = await startMcpdash({ mode: 'binary' });
   let peer: { url: string; stop: () => void } | undefined;
   let browser: Browser | undefined;
@@ -108,7 +97,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
     const url = set.url as string;
     const json = await (await fetch(`${server.baseUrl}/api/dashboard/${dashboardId}`)).text();
     peer = await startEchartsPeer(json);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const charts = portfolio.widgets.filter((w) => w.kind === 'chart').length;
 
     // Interleaved (mcpdash, peer, mcpdash, ...) so background load on the machine falls on both alike.

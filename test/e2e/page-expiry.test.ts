@@ -4,12 +4,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from './helpers/chromium.ts';
 import { cleanupBinaries, startBinary } from './helpers/spawn-binary.ts';
 
 const ROOT = resolve(import.meta.dir, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && existsSync(CHROMIUM);
+const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && hasChromium();
 
 let browser: Browser | undefined;
 afterAll(async () => {
@@ -23,7 +23,7 @@ describe.skipIf(!ready)('dashboard page expiry in Chromium', () => {
     const client = new Client({ name: 'expiry-e2e', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl)));
     // Browser first: a TTL of 5 s leaves no room for a slow Chromium start between the write and the page.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const result = (await client.callTool({
       name: 'widget_put',

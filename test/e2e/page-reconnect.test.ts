@@ -5,13 +5,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from './helpers/chromium.ts';
 import { cleanupBinaries, startBinary } from './helpers/spawn-binary.ts';
 
 const ROOT = resolve(import.meta.dir, '..', '..');
 const SHOTS = join(ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
-const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && existsSync(CHROMIUM);
+const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && hasChromium();
 
 type PutResult = { isError?: boolean; structuredContent: { dashboard_id: string; url: string } };
 
@@ -37,7 +37,7 @@ describe.skipIf(!ready)('dashboard page across a server restart in Chromium', ()
     const opened = await put(first.mcpUrl, { widgets: [note('written **before** the restart')] });
     const { dashboard_id: dashboard, url } = opened.structuredContent;
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1100, height: 500 } });
     await page.goto(url);
     await page.getByText('before the restart').waitFor({ timeout: 10_000 });

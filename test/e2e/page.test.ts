@@ -5,12 +5,12 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
-import { RENDER_PROBE_PREFIX, renderProbe, type RenderMarks } from './helpers/render-probe.ts';
+import type { Browser, Page, Response } from 'playwright-core';
+import { hasChromium, launchChromium } from './helpers/chromium.ts';
+import { RENDER_PROBE_PREFIX, renderProbe, watchWidgetText, type RenderMarks } from './helpers/render-probe.ts';
 import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
 
 const ROOT = resolve(import.meta.dir, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results');
 const example = JSON.parse(readFileSync(join(import.meta.dir, '..', 'fixtures', 'portfolio.json'), 'utf8')) as {
   title: string;
@@ -31,7 +31,7 @@ function expectedText(w: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && existsSync(CHROMIUM);
+const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && hasChromium();
 
 describe.skipIf(!ready)('dashboard page in Chromium', () => {
   let server: RunningBinary;
@@ -58,10 +58,7 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     url = opened.structuredContent!.url as string;
     const dashboard = opened.structuredContent!.dashboard_id as string;
     await call('dashboard_set', { dashboard, title: example.title, description: example.description, widgets: example.widgets });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page.on('request', (r) => requests.push(r.url()));
     // The server's CSP forbids inline script and eval; any violation (e.g. by ECharts) is recorded here.
@@ -135,21 +132,12 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
   test('shows a widget_put without reload', async () => {
     const marker = `live line ${Date.now()}`;
     // The page stamps (wall clock, same machine) the moment the new line is in the DOM.
-    await page.evaluate((m) => {
-      const w = window as unknown as { __same: Element | null; __seenAt?: number };
-      w.__same = document.querySelector('[data-widget-id="total"]');
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('[data-widget-id="activity"]')?.textContent?.includes(m)) {
-          w.__seenAt = Date.now();
-          obs.disconnect();
-        }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    }, marker);
+    await page.evaluate(() => ((window as unknown as { __same: Element | null }).__same = document.querySelector('[data-widget-id="total"]')));
+    const seen = await watchWidgetText(page, 'activity', marker);
     const sent = Date.now();
     await call('widget_put', { widgets: [{ id: 'activity', kind: 'log', width: 10, lines: ['09:02 fetched 5 holdings', marker] }] });
     const acknowledged = Date.now();
-    await page.waitForFunction(() => (window as unknown as { __seenAt?: number }).__seenAt !== undefined, undefined, { timeout: 5_000 });
-    const seenAt = await page.evaluate(() => (window as unknown as { __seenAt: number }).__seenAt);
+    const seenAt = await seen();
     console.log(`page: widget_put on screen ${seenAt - sent} ms after the call was sent; tool result arrived after ${acknowledged - sent} ms (on screen ${seenAt - acknowledged} ms relative to the result)`);
     // Budget: on screen within 100 ms of the committed write, which happens before the tool result is sent.
     expect(seenAt - acknowledged).toBeLessThan(1000);

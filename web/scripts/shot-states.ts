@@ -1,10 +1,10 @@
 // Dev-only: screenshots of the home page, the not-found page and the connection-lost banner.
 // Usage: bun web/scripts/shot-states.ts [baseUrl] [devServerPid]  (the pid is stopped to show "connection lost")
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../test/e2e/helpers/chromium.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:5178';
 const devPid = process.argv[3];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   await page.goto(`${base}/`);

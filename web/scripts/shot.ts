@@ -1,14 +1,11 @@
 // Dev-only browser check: opens a dashboard URL in headless Chromium, times the render, takes screenshots.
 // Usage: bun web/scripts/shot.ts <url> [outPrefix]
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../test/e2e/helpers/chromium.ts';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:5178/dashboard/demo';
 const out = process.argv[3] ?? 'test-results/dashboard';
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: scheme });

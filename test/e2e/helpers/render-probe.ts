@@ -1,5 +1,6 @@
-// Runs inside the page (Playwright addInitScript): reports, on the console, when every widget is in place and every
-// chart drawn. Shared by the page e2e test and the page benchmark so both time the same moment.
+// Page-side timing probes for the e2e tests and the page benchmark, so both time the same moments: when a freshly
+// loaded page has every widget in place and every chart drawn, and when a live update reaches an open page.
+import type { Page } from 'playwright-core';
 //
 // Why the console: page.waitForFunction would inject Playwright's own script into the page while it loads, and its
 // compile lands on the very main thread being timed (37-130 ms seen in Chromium traces).
@@ -13,7 +14,10 @@ export interface RenderMarks {
 
 export const RENDER_PROBE_PREFIX = 'mcpdash-probe ';
 
-/** `charts` selects the chart containers; each must hold a canvas. Self-contained: it is serialised into the page. */
+/**
+ * Runs inside the page (Playwright addInitScript) and reports on the console. `charts` selects the chart containers; each must hold a
+ * canvas. Self-contained: it is serialised into the page.
+ */
 export function renderProbe(expect: { widgets: number; charts: string }): void {
   let first: number | undefined;
   const observer = new MutationObserver(() => {
@@ -26,4 +30,29 @@ export function renderProbe(expect: { widgets: number; charts: string }): void {
     requestAnimationFrame(() => console.log('mcpdash-probe ' + JSON.stringify({ firstMs: first, renderedMs: performance.now() })));
   });
   observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Arms a one-shot watch in an open page for `text` inside the widget `widgetId`; the function it returns waits for
+ * the text and gives the page's wall-clock ms (Date.now(), same machine as the caller) when it entered the DOM.
+ * Shared by the e2e test, the page benchmark and web/scripts/update-latency.ts, so all time the same moment.
+ */
+export async function watchWidgetText(page: Page, widgetId: string, text: string): Promise<() => Promise<number>> {
+  await page.evaluate(
+    ([id, wanted]) => {
+      const w = window as unknown as { __seenAt?: number };
+      w.__seenAt = undefined;
+      new MutationObserver((_, obs) => {
+        if (document.querySelector(`[data-widget-id="${id}"]`)?.textContent?.includes(wanted!)) {
+          w.__seenAt = Date.now();
+          obs.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    },
+    [widgetId, text] as const,
+  );
+  return async () => {
+    await page.waitForFunction(() => (window as unknown as { __seenAt?: number }).__seenAt !== undefined, undefined, { timeout: 5_000 });
+    return page.evaluate(() => (window as unknown as { __seenAt: number }).__seenAt);
+  };
 }
