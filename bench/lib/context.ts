@@ -43,6 +43,12 @@ export function median(values: number[]): number {
   return finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
 }
 
+/** The value below which p percent of the values fall (nearest rank); NaN for none. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
 /** Plain-text table, columns padded; numbers right-aligned. */
 export function formatTable(header: string[], rows: Array<Array<string | number>>): string[] {
   const cells = [header, ...rows.map((row) => row.map(String))];

@@ -25,6 +25,25 @@ export const REQUEST_BODIES = {
 } as const;
 export type BenchMethod = keyof typeof REQUEST_BODIES;
 
+const now = () => performance.timeOrigin + performance.now();
+
+/** One tools/call over raw HTTP; returns the structured result and when (epoch ms) its answer had fully arrived. */
+export async function callTool(mcpUrl: string, sessionId: string, name: string, args: unknown, id: number | string) {
+  const started = now();
+  const response = await fetch(mcpUrl, {
+    method: 'POST',
+    headers: mcpHeaders(sessionId),
+    body: JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } }),
+  });
+  const text = await response.text();
+  const answered = now();
+  const line = text.split('\n').find((l) => l.startsWith('data: '));
+  type Structured = { revision: number; dashboard_id: string; url: string };
+  const message = JSON.parse(line?.slice(6) ?? '{}') as { result?: { isError?: boolean; structuredContent?: Structured } };
+  if (!message.result || message.result.isError) throw new Error(`${name} failed: ${text.slice(0, 300)}`);
+  return { ms: answered - started, answered, structured: message.result.structuredContent! };
+}
+
 /** initialize + notifications/initialized; returns the session id. Throws with the server's answer on failure. */
 export async function openSession(mcpUrl: string): Promise<string> {
   const init = await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders(), body: INITIALIZE_BODY });

@@ -3,34 +3,11 @@
 import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mcpHeaders, openSession } from '../lib/mcp-http.ts';
+import { callTool, openSession } from '../lib/mcp-http.ts';
 import { startMcpdash, ROOT } from '../lib/mcpdash-process.ts';
 import { ensureWrk } from '../lib/wrk.ts';
 import { wrkGet, type GetLoadResult } from '../lib/wrk-get.ts';
-import { fmt, formatTable, median, type BenchContext, type SectionResult } from '../lib/context.ts';
-
-const now = () => performance.timeOrigin + performance.now();
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
-/** One tools/call over raw HTTP; returns the structured result and when its answer had fully arrived. */
-async function callTool(mcpUrl: string, sessionId: string, name: string, args: unknown, id: number) {
-  const started = now();
-  const response = await fetch(mcpUrl, {
-    method: 'POST',
-    headers: mcpHeaders(sessionId),
-    body: JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } }),
-  });
-  const text = await response.text();
-  const answered = now();
-  const line = text.split('\n').find((l) => l.startsWith('data: '));
-  const message = JSON.parse(line!.slice(6)) as { result?: { isError?: boolean; structuredContent?: { revision: number; dashboard_id: string } } };
-  if (!message.result || message.result.isError) throw new Error(`${name} failed: ${text.slice(0, 300)}`);
-  return { ms: answered - started, answered, structured: message.result.structuredContent! };
-}
+import { fmt, formatTable, median, percentile, type BenchContext, type SectionResult } from '../lib/context.ts';
 
 async function subscriberLatency(ctx: BenchContext, base: { baseUrl: string; mcpUrl: string }, sessionId: string, dashboardId: string, subscribers: number, writes: number) {
   const current = await (await fetch(`${base.baseUrl}/api/dashboard/${dashboardId}`)).json() as { revision: number };

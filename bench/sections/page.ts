@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchChromium } from '../../test/e2e/helpers/chromium.ts';
 import { startEchartsPeer } from '../peers/echarts-page/serve.ts';
-import { mcpHeaders, openSession } from '../lib/mcp-http.ts';
+import { callTool, openSession } from '../lib/mcp-http.ts';
 import { startMcpdash, ROOT } from '../lib/mcpdash-process.ts';
-import { fmt, formatTable, median, type BenchContext, type SectionResult } from '../lib/context.ts';
+import { fmt, formatTable, median, percentile, type BenchContext, type SectionResult } from '../lib/context.ts';
 import { RENDER_PROBE_PREFIX, renderProbe, watchWidgetText, type RenderMarks } from '../../test/e2e/helpers/render-probe.ts';
 
 const VIEWPORT = { width: 1400, height: 900 };
@@ -19,19 +19,6 @@ interface Navigation extends RenderMarks {
   /** Main-thread busy time of the renderer until then (CDP Performance metrics), ms. */
   busyMs: number;
   scriptMs: number;
-}
-
-async function callTool(mcpUrl: string, sessionId: string, tool: string, args: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(mcpUrl, {
-    method: 'POST',
-    headers: mcpHeaders(sessionId),
-    body: JSON.stringify({ jsonrpc: '2.0', id: crypto.randomUUID(), method: 'tools/call', params: { name: tool, arguments: args } }),
-  });
-  const text = await response.text();
-  const line = text.split('\n').find((l) => l.startsWith('data: '));
-  const message = JSON.parse(line?.slice(6) ?? '{}') as { result?: { isError?: boolean; structuredContent?: Record<string, unknown> } };
-  if (!message.result || message.result.isError) throw new Error(`${tool} failed: ${text.slice(0, 300)}`);
-  return message.result.structuredContent ?? {};
 }
 
 /** One navigation in a fresh browser context (empty cache, new renderer): marks from the page, busy time from CDP. */
@@ -66,8 +53,7 @@ async function updateLatency(browser: Browser, url: string, server: { mcpUrl: st
     for (let i = 0; i < writes; i++) {
       const marker = `bench-${Date.now()}-${i}`;
       const seenAt = await watchWidgetText(page, 'bench-live', marker);
-      await callTool(server.mcpUrl, sessionId, 'widget_put', { dashboard: dashboardId, widgets: [{ id: 'bench-live', kind: 'log', width: 12, lines: [marker] }] });
-      const answered = Date.now();
+      const { answered } = await callTool(server.mcpUrl, sessionId, 'widget_put', { dashboard: dashboardId, widgets: [{ id: 'bench-live', kind: 'log', width: 12, lines: [marker] }] }, `live-${i}`);
       afterAnswer.push((await seenAt()) - answered);
       await Bun.sleep(50);
     }
@@ -77,11 +63,6 @@ async function updateLatency(browser: Browser, url: string, server: { mcpUrl: st
   }
 }
 
-const p50 = (xs: number[]) => median(xs);
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
-};
 const ms0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
 
 export async function run(ctx: BenchContext): Promise<SectionResult> {
@@ -92,9 +73,8 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   try {
     const portfolio = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'portfolio.json'), 'utf8')) as { title: string; description: string; widgets: { kind: string }[] };
     const sessionId = await openSession(server.mcpUrl);
-    const set = await callTool(server.mcpUrl, sessionId, 'dashboard_set', { title: portfolio.title, description: portfolio.description, widgets: portfolio.widgets });
-    const dashboardId = set.dashboard_id as string;
-    const url = set.url as string;
+    const set = await callTool(server.mcpUrl, sessionId, 'dashboard_set', { title: portfolio.title, description: portfolio.description, widgets: portfolio.widgets }, 'set');
+    const { dashboard_id: dashboardId, url } = set.structured;
     const json = await (await fetch(`${server.baseUrl}/api/dashboard/${dashboardId}`)).text();
     peer = await startEchartsPeer(json);
     browser = await launchChromium();
@@ -110,15 +90,15 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
     const col = (rs: Navigation[], key: keyof Navigation) => rs.map((r) => r[key]);
     const row = (label: string, rs: Navigation[]) => [
       label,
-      ms0(p50(col(rs, 'renderedMs'))),
+      ms0(median(col(rs, 'renderedMs'))),
       `${ms0(Math.min(...col(rs, 'renderedMs')))}-${ms0(Math.max(...col(rs, 'renderedMs')))}`,
-      ms0(p50(col(rs, 'firstMs'))),
-      ms0(p50(col(rs, 'busyMs'))),
-      ms0(p50(col(rs, 'scriptMs'))),
+      ms0(median(col(rs, 'firstMs'))),
+      ms0(median(col(rs, 'busyMs'))),
+      ms0(median(col(rs, 'scriptMs'))),
     ];
     const rendered = col(results.mcpdash, 'renderedMs');
     const withinBudget = rendered.filter((ms) => ms <= 1000).length;
-    ctx.log(`  page: ${runs} navigations each; mcpdash median ${ms0(p50(rendered))} ms, peer ${ms0(p50(col(results.peer, 'renderedMs')))} ms`);
+    ctx.log(`  page: ${runs} navigations each; mcpdash median ${ms0(median(rendered))} ms, peer ${ms0(median(col(results.peer, 'renderedMs')))} ms`);
 
     const updates = await updateLatency(browser, url, server, sessionId, dashboardId, 20);
     const lines = [
@@ -127,10 +107,10 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
         row(`peer: bare ECharts page, the same ${charts} charts only`, results.peer),
       ]),
       `rendered = ms from navigation start to the first frame with every widget in place and every chart drawn (in-page clock);`,
-      `ratio mcpdash/peer ${fmt.ratio(p50(rendered) / p50(col(results.peer, 'renderedMs')))}; budget 1000 ms: met in ${withinBudget} of ${runs} navigations`,
+      `ratio mcpdash/peer ${fmt.ratio(median(rendered) / median(col(results.peer, 'renderedMs')))}; budget 1000 ms: met in ${withinBudget} of ${runs} navigations`,
       '',
       ...formatTable(['live update on an open page (20 widget_put calls)', 'p50 ms', 'p95 ms', 'max ms'], [
-        ['tool answer -> new text in the page DOM', fmt.ms(p50(updates)), fmt.ms(quantile(updates, 0.95)), fmt.ms(Math.max(...updates))],
+        ['tool answer -> new text in the page DOM', fmt.ms(median(updates)), fmt.ms(percentile(updates, 95)), fmt.ms(Math.max(...updates))],
       ]),
       'budget: on screen within 100 ms of the write (the write is committed before the tool answers); peer: the SSE-level figure in the dashboards section',
     ];
