@@ -20,6 +20,19 @@ const example = JSON.parse(readFileSync(join(import.meta.dir, '..', 'fixtures', 
 
 type ToolResult = { structuredContent?: Record<string, unknown>; isError?: boolean; content?: { text?: string }[] };
 
+/** Per chart widget on the page: whether one of its canvases has a non-transparent pixel (an empty one is all zeros). */
+function paintedCharts(p: Page): Promise<boolean[]> {
+  return p.evaluate(() =>
+    [...document.querySelectorAll('.kind-chart .chart')].map((chart) =>
+      [...chart.querySelectorAll('canvas')].some((c) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+        return false;
+      }),
+    ),
+  );
+}
+
 /** Text each widget must show on the page, so a widget that silently renders nothing fails the test. */
 function expectedText(w: Record<string, unknown>): string | undefined {
   if (typeof w.title === 'string') return w.title;
@@ -99,16 +112,7 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
       if (text) expect(await card.textContent()).toContain(text);
     }
     expect(await page.locator('.widget-error').count()).toBe(0);
-    // A painted canvas has non-transparent pixels; an empty one is all zeros.
-    const painted = await page.evaluate(() =>
-      [...document.querySelectorAll('.kind-chart .chart')].map((chart) =>
-        [...chart.querySelectorAll('canvas')].some((c) => {
-          const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-          for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-          return false;
-        }),
-      ),
-    );
+    const painted = await paintedCharts(page);
     expect(painted.length).toBe(example.widgets.filter((w) => w.kind === 'chart').length);
     expect(painted.every(Boolean)).toBe(true);
     expect(pageErrors).toEqual([]);
@@ -204,7 +208,8 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
         })),
       );
     const grid = async (p: Page) => p.evaluate(() => Math.round(document.querySelector('.grid')!.getBoundingClientRect().width));
-    const gap = 15; // 1rem at 15 px
+    const gap = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.grid')!).columnGap));
+    expect(gap).toBeGreaterThan(0);
     const wide = await boxes(page);
     const wideGrid = await grid(page);
     const column = (wideGrid - 11 * gap) / 12;
@@ -275,15 +280,9 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
       expect(c.bad).toBeGreaterThanOrEqual(4.5);
     }
     // The dark theme is ECharts' own: charts are re-drawn with it, not left blank.
-    const painted = await dark.evaluate(() =>
-      [...document.querySelectorAll('.kind-chart canvas')].every((c) => {
-        const canvas = c as HTMLCanvasElement;
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-        return false;
-      }),
-    );
-    expect(painted).toBe(true);
+    const painted = await paintedCharts(dark);
+    expect(painted.length).toBe(example.widgets.filter((w) => w.kind === 'chart').length);
+    expect(painted.every(Boolean)).toBe(true);
     await dark.screenshot({ path: join(SHOTS, 'page-dark.png'), fullPage: true });
     await dark.close();
   });
