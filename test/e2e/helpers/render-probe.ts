@@ -1,9 +1,6 @@
 // Page-side timing probes for the e2e tests and the page benchmark, so both time the same moments: when a freshly
 // loaded page has every widget in place and every chart drawn, and when a live update reaches an open page.
 import type { Page } from 'playwright-core';
-//
-// Why the console: page.waitForFunction would inject Playwright's own script into the page while it loads, and its
-// compile lands on the very main thread being timed (37-130 ms seen in Chromium traces).
 
 export interface RenderMarks {
   /** ms from navigation start until the first widget was in the DOM. */
@@ -15,8 +12,12 @@ export interface RenderMarks {
 export const RENDER_PROBE_PREFIX = 'mcpdash-probe ';
 
 /**
- * Runs inside the page (Playwright addInitScript) and reports on the console. `charts` selects the chart containers; each must hold a
- * canvas. Self-contained: it is serialised into the page.
+ * Runs inside the page (Playwright addInitScript) and reports on the console, prefixed with RENDER_PROBE_PREFIX.
+ * `charts` selects the chart containers; each must hold a canvas. Self-contained: it is serialised into the page,
+ * which is why the prefix is spelled out again below.
+ *
+ * Why the console: page.waitForFunction would inject Playwright's own script into the page while it loads, and its
+ * compile lands on the very main thread being timed (37-130 ms seen in Chromium traces).
  */
 export function renderProbe(expect: { widgets: number; charts: string }): void {
   let first: number | undefined;
