@@ -6,7 +6,7 @@ import { openStore } from './store/db.ts';
 import { startSweeper } from './store/expiry.ts';
 import { createSessionStore } from './store/sessions.ts';
 import { createDashboardStore } from './store/dashboards.ts';
-import { createDashboardService } from './dashboard-service.ts';
+import { createDashboardService } from './dashboards/service.ts';
 import { createLive } from './live.ts';
 import { dashboardTools } from './mcp/tools/registry.ts';
 import { createMcpServer, type ServerPlugin } from './mcp/server.ts';

@@ -1,7 +1,6 @@
 // Configuration: one zod schema, read once at start. Precedence: flags > MCPDASH_* env vars > defaults.
 import { z } from 'zod';
-
-export const VERSION = '0.1.0';
+import { VERSION } from './version.ts';
 
 /** "90s", "30m", "24h", "7d", "250ms" -> milliseconds. */
 export function parseDuration(text: string): number | undefined {

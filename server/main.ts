@@ -1,6 +1,7 @@
 // CLI entry: flags/env -> config -> start. No logic beyond printing and signals.
 import { resolve } from 'node:path';
-import { ConfigError, parseCli, VERSION } from './config.ts';
+import { ConfigError, parseCli } from './config.ts';
+import { VERSION } from './version.ts';
 import { createLogger } from './logger.ts';
 import { startApp, type RunningApp } from './app.ts';
 

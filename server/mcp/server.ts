@@ -1,7 +1,7 @@
 // createMcpServer(deps): a fresh McpServer with mcpdash's tools and resources (one per live session).
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
-import { VERSION } from '../config.ts';
+import { VERSION } from '../version.ts';
 import { registerConformanceFixtures } from './conformance-fixtures.ts';
 
 export const SERVER_INSTRUCTIONS = `mcpdash gives this conversation a live dashboard at a stable URL.

@@ -1,6 +1,6 @@
 // GET /dashboard/:id (mounted under /api): the dashboard as the page renders it, with revision ETags.
 import { Hono, type Context } from 'hono';
-import type { DashboardService } from '../../dashboard-service.ts';
+import type { DashboardService } from '../../dashboards/service.ts';
 import { isDashboardId } from '../../dashboard/target.ts';
 import type { Live } from '../../live.ts';
 

@@ -1,7 +1,7 @@
 // GET /dashboard/:id/events (mounted under /api): the page's live feed as Server-Sent Events.
 // snapshot (id = revision) first, then update per write in revision order, expired at the end; Last-Event-ID resumes.
 import { Hono } from 'hono';
-import type { DashboardService } from '../../dashboard-service.ts';
+import type { DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
 import { toView } from '../../dashboard/view.ts';
 import type { Live, LiveMessage } from '../../live.ts';

@@ -1,6 +1,6 @@
 // GET /healthz for uptime checks and GET /api/info for the home page: what this server is and how to connect.
 import { Hono } from 'hono';
-import { VERSION } from '../../config.ts';
+import { VERSION } from '../../version.ts';
 
 export function createHealthRoutes(info: { baseUrl: () => string }): Hono {
   const app = new Hono();

@@ -4,7 +4,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { AppError, NotFoundError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { SessionStore } from '../../store/sessions.ts';
-import { notFoundMessage, type DashboardService } from '../../dashboard-service.ts';
+import { notFoundMessage, type DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
 
 export interface ToolDeps {

@@ -1,6 +1,6 @@
 // Builds the dashboard service and its routes over a real LMDB store in a temp dir, optionally on a real port.
 import { Hono } from 'hono';
-import { createDashboardService, type DashboardService } from '../../../server/dashboard-service.ts';
+import { createDashboardService, type DashboardService } from '../../../server/dashboards/service.ts';
 import { putWidgets } from '../../../server/dashboard/edit.ts';
 import { DEFAULT_LIMITS } from '../../../server/dashboard/limits.ts';
 import { createApiRoutes } from '../../../server/http/routes/api.ts';

@@ -1,12 +1,12 @@
 // The one way MCP tools and HTTP reach dashboards: store write (one transaction), then a live update to the pages.
-import type { Dashboard } from './dashboard/schema.ts';
-import { createDashboard, restoreRevision, setDashboard, type EditResult } from './dashboard/edit.ts';
-import type { Limits } from './dashboard/limits.ts';
-import { toView, widgetView } from './dashboard/view.ts';
-import { NotFoundError } from './errors.ts';
-import type { Live, UpdatePayload } from './live.ts';
+import type { Dashboard } from '../dashboard/schema.ts';
+import { createDashboard, restoreRevision, setDashboard, type EditResult } from '../dashboard/edit.ts';
+import type { Limits } from '../dashboard/limits.ts';
+import { toView, widgetView } from '../dashboard/view.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Live, UpdatePayload } from '../live.ts';
 import { createViewCache } from './view-cache.ts';
-import type { DashboardStore, HistoryEntry } from './store/dashboards.ts';
+import type { DashboardStore, HistoryEntry } from '../store/dashboards.ts';
 
 export interface DashboardServiceDeps {
   store: DashboardStore;

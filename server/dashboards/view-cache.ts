@@ -1,5 +1,5 @@
 // A small LRU of each dashboard's page JSON, bounded by entry count and by bytes (documents can be 4 MiB each).
-import type { Dashboard } from './dashboard/schema.ts';
+import type { Dashboard } from '../dashboard/schema.ts';
 
 export interface CachedView {
   doc: Dashboard;

@@ -1,13 +1,13 @@
 // The dashboard service over a real LMDB store and real live pub/sub: what tools and pages observe.
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { createDashboardService, type DashboardService } from '../../server/dashboard-service.ts';
-import { putWidgets, removeWidgets, setDashboard } from '../../server/dashboard/edit.ts';
-import { DEFAULT_LIMITS } from '../../server/dashboard/limits.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../server/errors.ts';
-import { createLive, type LiveMessage, type UpdatePayload } from '../../server/live.ts';
-import { createDashboardStore } from '../../server/store/dashboards.ts';
-import { openStore, type Store } from '../../server/store/db.ts';
-import { removeTempDirs, tempDataDir } from './helpers/temp-dir.ts';
+import { createDashboardService, type DashboardService } from '../../../server/dashboards/service.ts';
+import { putWidgets, removeWidgets, setDashboard } from '../../../server/dashboard/edit.ts';
+import { DEFAULT_LIMITS } from '../../../server/dashboard/limits.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../../server/errors.ts';
+import { createLive, type LiveMessage, type UpdatePayload } from '../../../server/live.ts';
+import { createDashboardStore } from '../../../server/store/dashboards.ts';
+import { openStore, type Store } from '../../../server/store/db.ts';
+import { removeTempDirs, tempDataDir } from '../helpers/temp-dir.ts';
 
 afterAll(removeTempDirs);
 

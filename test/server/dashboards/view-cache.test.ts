@@ -1,7 +1,7 @@
 // The page-JSON cache stays inside its entry and byte bounds, dropping the least recently used first.
 import { describe, expect, test } from 'bun:test';
-import type { Dashboard } from '../../server/dashboard/schema.ts';
-import { createViewCache } from '../../server/view-cache.ts';
+import type { Dashboard } from '../../../server/dashboard/schema.ts';
+import { createViewCache } from '../../../server/dashboards/view-cache.ts';
 
 const view = (size: number) => ({ doc: {} as Dashboard, json: 'x'.repeat(size), expiresAtMs: Infinity });
 
