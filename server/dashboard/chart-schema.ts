@@ -77,6 +77,10 @@ export const ChartWidgetSchema = z
     yLabel: z.string().max(100).optional().describe('Name of the y axis (units help: "USD", "ms").'),
     min: z.number().optional().describe('Gauge: lowest value (default 0). Other types: lower bound of the value axis.'),
     max: z.number().optional().describe('Gauge: highest value (default 100). Other types: upper bound of the value axis.'),
+    clickable: z
+      .boolean()
+      .optional()
+      .describe('true = a click on a point, bar or slice is sent back as feedback (series, name, value); read it with feedback_read.'),
   })
   .superRefine((chart, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });

@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { ChartWidgetSchema } from './chart-schema.ts';
 import { DASHBOARD_ID_PATTERN } from './target.ts';
 import { FormatSchema, ThemeSchema, widgetBase } from './schema-common.ts';
+import { ChoiceWidgetSchema, FormWidgetSchema } from './schema-interactive.ts';
 
 export { ChartWidgetSchema, ChartPointSchema, ChartSeriesSchema, CHART_TYPES } from './chart-schema.ts';
 export type { ChartWidget, ChartPoint, ChartSeries, ChartType } from './chart-schema.ts';
+export { ChoiceWidgetSchema, FormWidgetSchema, FORM_FIELD_TYPES } from './schema-interactive.ts';
+export type { ChoiceWidget, FormWidget, FormField, FormFieldType } from './schema-interactive.ts';
 export { WidgetIdSchema, ThemeSchema, FormatSchema, WIDGET_ID_PATTERN } from './schema-common.ts';
 
 export const MAX_TABLE_ROWS = 100_000;
@@ -155,6 +158,8 @@ export const WidgetSchema = z
     CodeWidgetSchema,
     ProgressWidgetSchema,
     LogWidgetSchema,
+    ChoiceWidgetSchema,
+    FormWidgetSchema,
   ])
   .describe('One widget; "kind" selects its fields.');
 

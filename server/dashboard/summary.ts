@@ -78,6 +78,10 @@ export function hintFor(widget: Widget): string {
       const last = widget.lines[widget.lines.length - 1];
       return clip(`${count(widget.lines.length, 'line')}${last !== undefined ? `, last: ${last}` : ''}`);
     }
+    case 'choice':
+      return clip(`${widget.multiple ? 'pick several' : 'pick one'} of ${count(widget.options.length, 'option')}${widget.prompt ? `: ${widget.prompt}` : ''}`);
+    case 'form':
+      return clip(`form of ${count(widget.fields.length, 'field')}: ${widget.fields.map((f) => f.name).join(', ')}`);
   }
 }
 

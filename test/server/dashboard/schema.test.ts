@@ -191,3 +191,45 @@ describe('widget schema', () => {
     }
   });
 });
+
+describe('choice and form widgets', () => {
+  test('accepts a choice and a form the person can answer', () => {
+    const widgets = parseWidgets([
+      { id: 'pick', kind: 'choice', prompt: 'Which region next?', options: [{ id: 'eu', label: 'Europe' }, { id: 'us', label: 'Americas', description: 'incl. Canada' }] },
+      {
+        id: 'ask',
+        kind: 'form',
+        fields: [
+          { name: 'budget', label: 'Budget', type: 'number', required: true, default: 1000 },
+          { name: 'region', label: 'Region', type: 'select', options: ['EU', 'US'], default: 'EU' },
+          { name: 'start', label: 'Start', type: 'date', default: '2026-12-31' },
+          { name: 'notify', label: 'Notify me', type: 'checkbox' },
+        ],
+        submitLabel: 'Send',
+      },
+    ]);
+    expect(widgets.map((w) => w.kind)).toEqual(['choice', 'form']);
+  });
+
+  test('refuses a choice with repeated option ids or more than 20 options', () => {
+    expect(rejection({ id: 'c', kind: 'choice', options: [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }] })).toContain('option id "a" is used twice');
+    const many = Array.from({ length: 21 }, (_, i) => ({ id: `o${i}`, label: `O${i}` }));
+    expect(rejection({ id: 'c', kind: 'choice', options: many })).toContain('at most 20 options');
+    expect(rejection({ id: 'c', kind: 'choice', options: [] })).toContain('options');
+  });
+
+  test('refuses form fields that cannot work: select without options, defaults of the wrong type, repeated names', () => {
+    expect(rejection({ id: 'f', kind: 'form', fields: [{ name: 'r', label: 'R', type: 'select' }] })).toContain('a select field needs "options"');
+    expect(rejection({ id: 'f', kind: 'form', fields: [{ name: 'n', label: 'N', type: 'number', default: 'ten' }] })).toContain('number default');
+    expect(rejection({ id: 'f', kind: 'form', fields: [{ name: 's', label: 'S', type: 'select', options: ['a'], default: 'b' }] })).toContain('one of its options');
+    expect(rejection({ id: 'f', kind: 'form', fields: [{ name: 'a', label: 'A', type: 'text' }, { name: 'a', label: 'B', type: 'text' }] })).toContain('"a" is used twice');
+    expect(rejection({ id: 'f', kind: 'form', fields: [{ name: 'bad name', label: 'A', type: 'text' }] })).toContain('field name');
+    const many = Array.from({ length: 31 }, (_, i) => ({ name: `f${i}`, label: `F${i}`, type: 'text' }));
+    expect(rejection({ id: 'f', kind: 'form', fields: many })).toContain('at most 30 fields');
+  });
+
+  test('lets a chart opt in to clicks', () => {
+    const [chart] = parseWidgets([{ id: 'c', kind: 'chart', type: 'bar', x: ['a'], series: [{ name: 's', data: [1] }], clickable: true }]);
+    expect(chart).toMatchObject({ clickable: true });
+  });
+});
