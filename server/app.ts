@@ -82,6 +82,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   const http = createHttpApp({
     logger,
     guard: { host: config.host, port: () => boundPort, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins },
+    trustProxy: config.trustProxy,
     baseUrl,
     mcp: (c) => endpoint.handle(c),
     api: [createApiRoutes({ dashboards, live }), createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal })],

@@ -77,6 +77,7 @@ const options = {
   ttl: { schema: duration('--ttl'), default: '24h', arg: '<duration>', help: 'how long sessions and dashboards live after the last MCP activity' },
   'allowed-origin': { schema: origin, default: undefined, arg: '<origin>', help: 'extra browser Origin allowed to call /mcp (repeatable; env: comma-separated)', repeatable: true },
   'strict-sessions': { schema: z.literal('true'), default: undefined, arg: '', help: 'answer 400 to non-initialize requests without Mcp-Session-Id (spec SHOULD; Claude.ai breaks)', flag: true },
+  'trust-proxy': { schema: z.literal('true'), default: undefined, arg: '', help: 'take the client address from CF-Connecting-IP / X-Forwarded-For (only behind a proxy that sets them)', flag: true },
   'log-level': { schema: z.enum(['debug', 'info', 'warn', 'error'], { error: 'expected one of debug, info, warn, error' }), default: 'info', arg: '<level>', help: 'debug | info | warn | error' },
   'max-body': { schema: size('--max-body'), default: '8mb', arg: '<size>', help: 'largest request body accepted on /mcp (413 above)' },
   'max-document': { schema: size('--max-document'), default: '4mb', arg: '<size>', help: 'largest dashboard document (JSON bytes)' },
@@ -106,6 +107,7 @@ export interface Config {
   ttlMs: number;
   allowedOrigins: string[];
   strictSessions: boolean;
+  trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   maxBodyBytes: number;
   maxDocumentBytes: number;
@@ -179,6 +181,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       ttlMs: one<number>('ttl'),
       allowedOrigins: read('allowed-origin') as string[],
       strictSessions: one('strict-sessions') === 'true',
+      trustProxy: one('trust-proxy') === 'true',
       logLevel: one<Config['logLevel']>('log-level'),
       maxBodyBytes: one<number>('max-body'),
       maxDocumentBytes: one<number>('max-document'),

@@ -2,6 +2,7 @@
 import { Hono, type Handler } from 'hono';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
+import { clientAddress } from './middleware/client-address.ts';
 import { hostOriginGuard, type HostOriginOptions } from './middleware/host-origin.ts';
 import { redactPath, requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -10,6 +11,8 @@ import { createHealthRoutes } from './routes/health.ts';
 export interface HttpAppDeps {
   logger: Logger;
   guard: HostOriginOptions;
+  /** Take the client address from the proxy's forwarded headers (--trust-proxy). */
+  trustProxy: boolean;
   baseUrl: () => string;
   mcp: Handler<AppEnv>;
   /** Mounted under /api (dashboard JSON and events). */
@@ -23,6 +26,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   app.use('*', requestLog(deps.logger));
   app.use('*', securityHeaders());
   app.use('*', hostOriginGuard(deps.guard));
+  app.use('*', clientAddress({ trustProxy: deps.trustProxy }));
   app.all('/mcp', deps.mcp);
   app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl }));
   for (const routes of deps.api ?? []) app.route('/api', routes);
