@@ -9,10 +9,12 @@ import { createDashboardStore } from './store/dashboards.ts';
 import { createDashboardService } from './dashboards/service.ts';
 import { createLive } from './live.ts';
 import { dashboardTools } from './mcp/tools/registry.ts';
+import { InMemoryServerEventBus } from '@modelcontextprotocol/server';
 import { createMcpServer, type ServerPlugin } from './mcp/server.ts';
 import { SessionCache } from './mcp/session-cache.ts';
 import { createMcpEndpoint } from './mcp/endpoint.ts';
 import { createHttpApp } from './http/app.ts';
+import { createMcpRoutes } from './http/routes/mcp.ts';
 import { createSpaRoutes } from './http/static.ts';
 import { createApiRoutes } from './http/routes/api.ts';
 import { createEventRoutes } from './http/routes/events.ts';
@@ -53,8 +55,12 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   });
   let boundPort = config.port;
   const baseUrl = () => baseUrlOf(config, boundPort);
-  const tools = dashboardTools({ dashboards, sessions, baseUrl, now, logger });
-  const createServer = () => createMcpServer({ plugins: [tools, ...(options.plugins ?? [])], conformanceFixtures: config.conformanceFixtures });
+  // The session cache and the tools need each other (tools find their session's dashboard; sessions build servers
+  // with the tools): the servers are built only on first use, after both exist.
+  // subscriptions/listen streams (2026-07-28) follow this bus; only the conformance fixtures publish on it.
+  const bus = new InMemoryServerEventBus((error) => logger.error('mcp event listener failed', { error: error.message }));
+  const conformanceBus = config.conformanceFixtures ? bus : undefined;
+  const createServer = () => createMcpServer({ plugins: [tools, ...(options.plugins ?? [])], conformanceBus });
   const cache = new SessionCache({
     sessions,
     createServer,
@@ -63,7 +69,15 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     logger,
     now,
   });
-  const endpoint = createMcpEndpoint({ cache, createServer, strictSessions: config.strictSessions, maxBodyBytes: config.maxBodyBytes });
+  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger });
+  const endpoint = createMcpEndpoint({
+    cache,
+    createServer,
+    strictSessions: config.strictSessions,
+    bus,
+    // The SDK reports refused requests here too (bad envelope, header mismatch): the client's mistake, not ours.
+    onError: (error) => logger.debug('mcp request refused or failed', { error: error.message.slice(0, 300) }),
+  });
   const sweeper = startSweeper(store, {
     intervalMs: options.sweepIntervalMs ?? Math.max(1_000, Math.min(60_000, Math.floor(config.ttlMs / 10))),
     now,
@@ -84,7 +98,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     guard: { host: config.host, port: () => boundPort, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins },
     trustProxy: config.trustProxy,
     baseUrl,
-    mcp: (c) => endpoint.handle(c),
+    mcp: createMcpRoutes({ endpoint, maxBodyBytes: config.maxBodyBytes }),
     api: [createApiRoutes({ dashboards, live }), createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal })],
     spa: createSpaRoutes(),
   });
@@ -104,10 +118,11 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     /** End open-ended streams (MCP GET streams, dashboard pages) so that in-flight requests can drain. */
     endStreams() {
       shutdown.abort();
-      cache.endStandaloneStreams();
+      endpoint.endStreams();
     },
     async close() {
       this.endStreams();
+      await endpoint.close();
       await cache.close();
       await sweeper.stop();
       await store.close();

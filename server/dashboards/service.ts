@@ -32,8 +32,8 @@ export interface ApplyOptions {
   title?: string;
 }
 
-/** A pure edit of an existing document (see server/dashboard/edit.ts). */
-export type Edit = (doc: Dashboard) => EditResult;
+/** A pure edit of an existing document (see server/dashboard/edit.ts); the service hands it its limits. */
+export type Edit = (doc: Dashboard, limits: Limits) => EditResult;
 
 export interface DashboardService {
   readonly limits: Limits;
@@ -91,10 +91,10 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
     const result = await store.write(
       id,
       (current) => {
-        if (current) return edit(current);
+        if (current) return edit(current, limits);
         if (!options.createIfMissing) throw new NotFoundError(notFoundMessage);
         const fresh = createDashboard({ id, title: options.title, now: new Date(nowMs), ttlMs });
-        return edit(fresh);
+        return edit(fresh, limits);
       },
       { tool, nowMs, expectedRevision: options.expectedRevision },
     );
@@ -165,7 +165,7 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
       return apply(
         id,
         'dashboard_restore',
-        (doc) => {
+        (doc, limits) => {
           // Read inside the write transaction, so history cannot be trimmed between the check and the edit.
           const old = store.revisionDoc(id, revision);
           if (!old || revision > doc.revision) {

@@ -1,5 +1,5 @@
 // The Hono app: middleware, then /mcp, health/info, the dashboard API, and the embedded SPA last.
-import { Hono, type Handler } from 'hono';
+import { Hono } from 'hono';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import { clientAddress } from './middleware/client-address.ts';
@@ -14,7 +14,8 @@ export interface HttpAppDeps {
   /** Take the client address from the proxy's forwarded headers (--trust-proxy). */
   trustProxy: boolean;
   baseUrl: () => string;
-  mcp: Handler<AppEnv>;
+  /** /mcp (server/http/routes/mcp.ts). */
+  mcp: Hono<AppEnv>;
   /** Mounted under /api (dashboard JSON and events). */
   api?: Hono[];
   /** Mounted last at / (the embedded SPA). */
@@ -27,7 +28,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   app.use('*', securityHeaders());
   app.use('*', hostOriginGuard(deps.guard));
   app.use('*', clientAddress({ trustProxy: deps.trustProxy }));
-  app.all('/mcp', deps.mcp);
+  app.route('/', deps.mcp);
   app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl }));
   for (const routes of deps.api ?? []) app.route('/api', routes);
   if (deps.spa) app.route('/', deps.spa);

@@ -1,24 +1,20 @@
-// Fixture tools, resources and prompts that @modelcontextprotocol/conformance expects.
+// Fixture tools, resources and prompts that @modelcontextprotocol/conformance expects, for both protocol eras.
 // Registered only when mcpdash is started with --conformance-fixtures (never in a normal start).
-import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import {
-  CreateMessageResultSchema,
-  ElicitResultSchema,
-  SubscribeRequestSchema,
-  UnsubscribeRequestSchema,
-  type ElicitRequestFormParams,
-  type ListToolsResult,
+  completable,
+  fromJsonSchema,
+  McpServer,
+  ResourceTemplate,
+  type McpServerOptions,
   type ServerCapabilities,
-} from '@modelcontextprotocol/sdk/types.js';
+  type ServerContext,
+  type ServerEventBus,
+} from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { registerMultiRoundFixtures, REQUEST_STATE_CODEC } from './conformance-multi-round.ts';
 
-/**
- * Capabilities the fixtures need. registerConformanceFixtures registers them itself (before connect), except
- * `logging`, which must be passed to the McpServer constructor: only then does the SDK install its
- * logging/setLevel handler.
- */
-export const CONFORMANCE_CAPABILITIES = {
+/** Capabilities the fixtures need, passed to the McpServer constructor (logging's handler is installed only then). */
+const CONFORMANCE_CAPABILITIES = {
   logging: {},
   completions: {},
   prompts: { listChanged: true },
@@ -26,17 +22,36 @@ export const CONFORMANCE_CAPABILITIES = {
   tools: { listChanged: true },
 } as const satisfies ServerCapabilities;
 
+/** McpServer options for a fixtures server: capabilities and the HMAC check of multi-round-trip requestState. */
+export const CONFORMANCE_SERVER_OPTIONS: McpServerOptions = {
+  capabilities: CONFORMANCE_CAPABILITIES,
+  requestState: { verify: REQUEST_STATE_CODEC.verify },
+};
+
 // 1x1 red PNG and a minimal WAV: the suite only checks type, base64 data and MIME type.
-const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+export const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 const WAV_BASE64 = 'UklGRiYAAABXQVZFZm10IBAAAAABAAEAQB8AAAB9AAACABAAZGF0YQIAAAA=';
 
 const JSON_SCHEMA_TOOL = 'json_schema_2020_12_tool';
-// SEP-1613: listed verbatim, because the SDK's zod conversion targets draft-07 and drops $defs/$schema.
+// SEP-1613/SEP-2106: a 2020-12 schema listed verbatim ($defs with an $anchor, composition, conditionals).
 const JSON_SCHEMA_2020_12 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object' as const,
-  $defs: { address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
-  properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
+  $defs: {
+    address: { $anchor: 'postalAddress', type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } },
+  },
+  properties: {
+    name: { type: 'string' },
+    address: { $ref: '#/$defs/address' },
+    reachBy: { type: 'string', enum: ['phone', 'email'] },
+    phone: { type: 'string' },
+    email: { type: 'string' },
+  },
+  // At least one way to reach the person; the one named in reachBy must be there.
+  allOf: [{ anyOf: [{ required: ['phone'] }, { required: ['email'] }] }],
+  if: { properties: { reachBy: { const: 'phone' } }, required: ['reachBy'] },
+  then: { required: ['phone'] },
+  else: { required: ['email'] },
   additionalProperties: false,
 };
 
@@ -45,15 +60,14 @@ const COMPLETION_WORDS = ['paris', 'park', 'party', 'test', 'testing', 'tested']
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (value: string) => ({ content: [{ type: 'text' as const, text: value }] });
 
-export function registerConformanceFixtures(server: McpServer): void {
-  const { logging: _constructorOnly, ...capabilities } = CONFORMANCE_CAPABILITIES;
-  server.server.registerCapabilities(capabilities);
+export function registerConformanceFixtures(server: McpServer, bus: ServerEventBus): void {
   registerContentTools(server);
   registerNotifyingTools(server);
+  registerListChangeTriggers(server, bus);
   registerRoundTripTools(server);
+  registerMultiRoundFixtures(server);
   registerResources(server);
   registerPrompts(server);
-  listJsonSchemaToolVerbatim(server);
 }
 
 function registerContentTools(server: McpServer): void {
@@ -85,35 +99,42 @@ function registerContentTools(server: McpServer): void {
   });
   server.registerTool(
     JSON_SCHEMA_TOOL,
-    {
-      description: 'Tool with JSON Schema 2020-12 features (conformance fixture, SEP-1613)',
-      // Validates calls; tools/list shows JSON_SCHEMA_2020_12 instead (see listJsonSchemaToolVerbatim).
-      inputSchema: {
-        name: z.string().optional().describe('A name'),
-        address: z.object({ street: z.string().optional(), city: z.string().optional() }).optional().describe('An address'),
-      },
-    },
+    { description: 'Tool with JSON Schema 2020-12 features (conformance fixture, SEP-1613, SEP-2106)', inputSchema: fromJsonSchema(JSON_SCHEMA_2020_12) },
     async (args) => text(`JSON Schema 2020-12 tool called with: ${JSON.stringify(args)}`),
+  );
+  // SEP-2243: a string argument mirrored into the Mcp-Param-Region header; the SDK checks header against body.
+  server.registerTool(
+    'test_custom_headers',
+    {
+      description: 'Echoes a region that clients also send as the Mcp-Param-Region header (conformance fixture, SEP-2243)',
+      // x-mcp-header is an MCP annotation the JSON Schema type does not know.
+      inputSchema: fromJsonSchema({
+        type: 'object',
+        properties: { region: { type: 'string', description: 'A region name', 'x-mcp-header': 'Region' } as Record<string, unknown>, query: { type: 'string' } },
+        required: ['region'],
+      }),
+    },
+    async (args) => text(`region=${String((args as { region?: unknown }).region)}`),
   );
 }
 
-/** Tools that stream notifications on the request's own SSE stream while they run. */
+/** Tools that stream notifications on the request's own response while they run. */
 function registerNotifyingTools(server: McpServer): void {
-  server.registerTool('test_tool_with_logging', { description: 'Sends three info log messages while running (conformance fixture)' }, async (extra) => {
+  server.registerTool('test_tool_with_logging', { description: 'Sends three info log messages while running (conformance fixture)' }, async (ctx) => {
     const steps = ['Tool execution started', 'Tool processing data', 'Tool execution completed'];
     for (const [i, data] of steps.entries()) {
       if (i > 0) await sleep(50);
-      // Sent through extra so it travels on this request's stream; server.sendLoggingMessage would need a GET stream.
-      await extra.sendNotification({ method: 'notifications/message', params: { level: 'info', logger: 'conformance', data } });
+      // Sent through the request's context so it travels on this request's stream.
+      await ctx.mcpReq.notify({ method: 'notifications/message', params: { level: 'info', logger: 'conformance', data } });
     }
     return text('Tool with logging executed successfully');
   });
-  server.registerTool('test_tool_with_progress', { description: 'Reports progress 0, 50, 100 of 100 (conformance fixture)' }, async (extra) => {
-    const token = extra._meta?.progressToken;
+  server.registerTool('test_tool_with_progress', { description: 'Reports progress 0, 50, 100 of 100 (conformance fixture)' }, async (ctx) => {
+    const token = ctx.mcpReq._meta?.progressToken;
     for (const [i, progress] of [0, 50, 100].entries()) {
       if (i > 0) await sleep(50);
       if (token !== undefined) {
-        await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, total: 100, message: `Completed step ${progress} of 100` } });
+        await ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, progress, total: 100, message: `Completed step ${progress} of 100` } });
       }
     }
     return text(`Progress reported${token === undefined ? ' (no progress token given)' : ` for token ${String(token)}`}`);
@@ -121,36 +142,53 @@ function registerNotifyingTools(server: McpServer): void {
   server.registerTool(
     'test_reconnection',
     { description: 'Closes its SSE stream mid-call so the client must reconnect (conformance fixture, SEP-1699)' },
-    async (extra) => {
-      // The SDK offers closeSSEStream only when the transport has an event store to replay from; without one,
+    async (ctx) => {
+      // The SDK offers closeSSE only when the transport has an event store to replay from; without one,
       // closing would lose the answer, so the call then simply completes on the open stream.
-      extra.closeSSEStream?.();
+      ctx.http?.closeSSE?.();
       await sleep(100);
       return text('Reconnection test completed successfully. If you received this, the client properly reconnected after stream closure.');
     },
   );
 }
 
-/** Tools that ask the client something (sampling, elicitation) in the middle of a call. */
+/** SEP-2575: tools whose call changes a list, so open subscriptions/listen streams hear list_changed. */
+function registerListChangeTriggers(server: McpServer, bus: ServerEventBus): void {
+  server.registerTool('test_trigger_tool_change', { description: 'Announces a tool list change (conformance fixture)' }, async () => {
+    bus.publish({ kind: 'tools_list_changed' });
+    return text('tools/list_changed published');
+  });
+  server.registerTool('test_trigger_prompt_change', { description: 'Announces a prompt list change (conformance fixture)' }, async () => {
+    bus.publish({ kind: 'prompts_list_changed' });
+    return text('prompts/list_changed published');
+  });
+  // SEP-2575: log only when the request asked for a level (the SDK drops it otherwise).
+  server.registerTool('test_logging_tool', { description: 'Logs one message at info (conformance fixture)' }, async (ctx) => {
+    await ctx.mcpReq.log('info', 'test_logging_tool ran', 'conformance');
+    return text('logged (if the request set a log level)');
+  });
+}
+
+/** 2025-era tools that ask the client something (sampling, elicitation) in the middle of a call. */
 function registerRoundTripTools(server: McpServer): void {
   server.registerTool(
     'test_sampling',
-    { description: 'Asks the client for an LLM completion (conformance fixture)', inputSchema: { prompt: z.string().describe('The prompt to send to the LLM') } },
-    async ({ prompt }, extra) => {
-      const result = await extra.sendRequest(
-        { method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens: 100 } },
-        CreateMessageResultSchema,
-      );
+    { description: 'Asks the client for an LLM completion (conformance fixture)', inputSchema: z.object({ prompt: z.string().describe('The prompt to send to the LLM') }) },
+    async ({ prompt }, ctx) => {
+      // mcpReq.send relates the request to this call, so it travels on the call's own stream (a client need not
+      // open a GET stream to be asked).
+      const result = await ctx.mcpReq.send({ method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens: 100 } });
       const reply = !Array.isArray(result.content) && result.content.type === 'text' ? result.content.text : JSON.stringify(result.content);
       return text(`LLM response: ${reply}`);
     },
   );
-  const elicit = (tool: string, description: string, params: (args: Record<string, unknown>) => ElicitRequestFormParams, inputSchema = {}) =>
-    server.registerTool(tool, { description, inputSchema }, async (args: Record<string, unknown>, extra) => {
-      const result = await extra.sendRequest({ method: 'elicitation/create', params: params(args) }, ElicitResultSchema);
+  // Every one takes an input schema (empty by default) so its handler gets (args, ctx).
+  const elicit = (tool: string, description: string, params: (args: Record<string, unknown>) => ElicitParams, inputSchema: z.ZodObject = z.object({})) =>
+    server.registerTool(tool, { description, inputSchema }, (async (args: Record<string, unknown>, ctx: ServerContext) => {
+      const result = await ctx.mcpReq.send({ method: 'elicitation/create', params: params(args) });
       const prefix = tool === 'test_elicitation' ? 'User response' : 'Elicitation completed';
       return text(`${prefix}: action=${result.action}, content=${JSON.stringify(result.content ?? {})}`);
-    });
+    }) as never);
   elicit(
     'test_elicitation',
     'Asks the user for a username and email (conformance fixture)',
@@ -163,7 +201,7 @@ function registerRoundTripTools(server: McpServer): void {
         required: ['username', 'email'],
       },
     }),
-    { message: z.string().describe('The message to show the user') },
+    z.object({ message: z.string().describe('The message to show the user') }),
   );
   elicit('test_elicitation_sep1034_defaults', 'Elicits a form with defaults for every primitive type (conformance fixture, SEP-1034)', () => ({
     mode: 'form',
@@ -217,6 +255,8 @@ function registerRoundTripTools(server: McpServer): void {
   }));
 }
 
+type ElicitParams = { mode: 'form'; message: string; requestedSchema: Record<string, unknown> };
+
 function registerResources(server: McpServer): void {
   const staticText = (name: string, uri: string, description: string, body: string) =>
     server.registerResource(name, uri, { title: name, description, mimeType: 'text/plain' }, async () => ({
@@ -235,13 +275,13 @@ function registerResources(server: McpServer): void {
       contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${String(id)}` }) }],
     }),
   );
-  // McpServer has no subscription API; the subscribed set lives with this session's server and dies with it.
+  // 2025-era subscriptions: McpServer has no subscription API; the set lives with this session's server.
   const subscribed = new Set<string>();
-  server.server.setRequestHandler(SubscribeRequestSchema, async ({ params }) => {
+  server.server.setRequestHandler('resources/subscribe', async ({ params }) => {
     subscribed.add(params.uri);
     return {};
   });
-  server.server.setRequestHandler(UnsubscribeRequestSchema, async ({ params }) => {
+  server.server.setRequestHandler('resources/unsubscribe', async ({ params }) => {
     subscribed.delete(params.uri);
     return {};
   });
@@ -256,17 +296,21 @@ function registerPrompts(server: McpServer): void {
     {
       title: 'Prompt with arguments',
       description: 'A prompt with two required arguments (conformance fixture)',
-      argsSchema: {
+      argsSchema: z.object({
         // completable() makes McpServer answer completion/complete for arg1 by prefix.
         arg1: completable(z.string().describe('First test argument'), (value) => COMPLETION_WORDS.filter((w) => w.startsWith(value))),
         arg2: z.string().describe('Second test argument'),
-      },
+      }),
     },
     async ({ arg1, arg2 }) => ({ messages: [{ role: 'user', content: { type: 'text', text: `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'` } }] }),
   );
   server.registerPrompt(
     'test_prompt_with_embedded_resource',
-    { title: 'Prompt with embedded resource', description: 'A prompt embedding a resource (conformance fixture)', argsSchema: { resourceUri: z.string().describe('URI of the resource to embed') } },
+    {
+      title: 'Prompt with embedded resource',
+      description: 'A prompt embedding a resource (conformance fixture)',
+      argsSchema: z.object({ resourceUri: z.string().describe('URI of the resource to embed') }),
+    },
     async ({ resourceUri }) => ({
       messages: [
         { role: 'user', content: { type: 'resource', resource: { uri: resourceUri, mimeType: 'text/plain', text: 'Embedded resource content for testing.' } } },
@@ -280,21 +324,4 @@ function registerPrompts(server: McpServer): void {
       { role: 'user', content: { type: 'text', text: 'Please analyze the image above.' } },
     ],
   }));
-}
-
-type RequestHandler = (request: unknown, extra: unknown) => Promise<ListToolsResult>;
-
-/**
- * Wrap McpServer's tools/list so json_schema_2020_12_tool shows its raw 2020-12 schema. The SDK has no public
- * hook for a tool's listed schema, so this reaches into Protocol's handler map; the fixture test fails loudly
- * if an SDK upgrade moves it.
- */
-function listJsonSchemaToolVerbatim(server: McpServer): void {
-  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, RequestHandler> })._requestHandlers;
-  const list = handlers?.get('tools/list');
-  if (!handlers || !list) throw new Error('conformance fixtures: the SDK no longer keeps request handlers in _requestHandlers');
-  handlers.set('tools/list', async (request, extra) => {
-    const result = await list(request, extra);
-    return { ...result, tools: result.tools.map((tool) => (tool.name === JSON_SCHEMA_TOOL ? { ...tool, inputSchema: JSON_SCHEMA_2020_12 } : tool)) };
-  });
 }

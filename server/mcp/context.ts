@@ -1,14 +1,15 @@
-// The one place tool handlers learn who is calling: the MCP session id (undefined for sessionless clients).
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+// The one place tool handlers learn who is calling: the 2025-era session (if any) and the verified caller.
+import type { AuthInfo, ServerContext } from '@modelcontextprotocol/server';
 
-export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+export type ToolContext = ServerContext;
 
 export interface CallContext {
-  /** The caller's Mcp-Session-Id, or undefined when the client sent none (served sessionless). */
+  /** The caller's Mcp-Session-Id, or undefined when the client has no session (2026-07-28, or 2025 sessionless). */
   sessionId: string | undefined;
+  /** The verified token's information when auth is on; undefined when auth is off. */
+  authInfo: AuthInfo | undefined;
 }
 
-export function callContext(extra: ToolExtra): CallContext {
-  return { sessionId: extra.sessionId };
+export function callContext(ctx: ToolContext): CallContext {
+  return { sessionId: ctx.sessionId, authInfo: ctx.http?.authInfo };
 }

@@ -2,7 +2,7 @@
 // Claude.ai sends `id: 1` for many requests; the SDK keys in-flight requests by id, so two concurrent requests with
 // the same id on one session would otherwise steal each other's answers. Only a request whose id is already in
 // flight gets a private id, so the common case passes through untouched.
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 
 type RpcId = string | number;
 

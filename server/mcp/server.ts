@@ -1,27 +1,35 @@
-// createMcpServer(deps): a fresh McpServer with mcpdash's tools and resources (one per live session).
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+// createMcpServer(deps): a fresh McpServer with mcpdash's tools and resources. 2025-era sessions keep one per live
+// session; the 2026-07-28 path builds one per request (the SDK's per-request factory), so this stays cheap: the
+// tools' zod schemas are built once per process and only registered here.
+import { McpServer, type ServerCapabilities, type ServerEventBus } from '@modelcontextprotocol/server';
 import { VERSION } from '../version.ts';
-import { registerConformanceFixtures } from './conformance-fixtures.ts';
+import { CONFORMANCE_SERVER_OPTIONS, registerConformanceFixtures } from './conformance-fixtures.ts';
 
 export const SERVER_INSTRUCTIONS = `mcpdash gives this conversation a live dashboard at a stable URL.
 Call dashboard_open first and share the returned url with the user once; then add widgets with widget_put,
 change them with widget_update, stream data with data_append. Every result repeats dashboard_id and url:
-pass dashboard_id back as "dashboard" on later calls so the conversation keeps one URL even if the connection
-is re-established.`;
+pass dashboard_id back as "dashboard" on every later call, so the conversation keeps one URL even when the
+connection is re-established or the client keeps no session.`;
 
 /** Something that adds tools/resources to a server; the dashboard tools are one of these. */
 export type ServerPlugin = (server: McpServer) => void;
 
 export interface McpServerDeps {
   plugins: ServerPlugin[];
-  conformanceFixtures: boolean;
+  /**
+   * Set only with --conformance-fixtures: the fixtures are registered, and their list-change triggers publish on
+   * this bus (the one the 2026-07-28 handler's subscriptions/listen streams follow).
+   */
+  conformanceBus?: ServerEventBus;
 }
 
+const CAPABILITIES: ServerCapabilities = { tools: {}, resources: {}, logging: {} };
+
 export function createMcpServer(deps: McpServerDeps): McpServer {
-  const capabilities: ServerCapabilities = { tools: {}, resources: {}, logging: {} };
-  const server = new McpServer({ name: 'mcpdash', version: VERSION }, { capabilities, instructions: SERVER_INSTRUCTIONS });
+  const server = deps.conformanceBus
+    ? new McpServer({ name: 'mcpdash', version: VERSION }, { ...CONFORMANCE_SERVER_OPTIONS, instructions: SERVER_INSTRUCTIONS })
+    : new McpServer({ name: 'mcpdash', version: VERSION }, { capabilities: CAPABILITIES, instructions: SERVER_INSTRUCTIONS });
   for (const plugin of deps.plugins) plugin(server);
-  if (deps.conformanceFixtures) registerConformanceFixtures(server);
+  if (deps.conformanceBus) registerConformanceFixtures(server, deps.conformanceBus);
   return server;
 }

@@ -1,12 +1,13 @@
-// In-memory MCP sessions (transport + server pairs), rebuilt from LMDB on demand and dropped when idle,
-// so memory is bounded by active sessions rather than by every session ever created.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+// In-memory 2025-era MCP sessions (transport + server pairs), rebuilt from LMDB on demand and dropped when idle,
+// so memory is bounded by active sessions rather than by every session ever created. Each live session carries its
+// record, so a tool call never reads the session from LMDB.
+import type { McpServer } from '@modelcontextprotocol/server';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import type { SessionRecord, SessionStore } from '../store/sessions.ts';
 import { idPrefix } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { IdRemapper } from './id-remap.ts';
-import { rehydrateSession } from './rehydrate.ts';
+import { rehydrateSession } from './sdk-internals.ts';
 
 /** Client-supplied data kept with a session: small, because any caller can initialize. */
 const MAX_CLIENT_JSON_BYTES = 4096;
@@ -25,16 +26,32 @@ const GC_AFTER_EVICTIONS = 200;
 
 export interface LiveSession {
   id: string;
+  /** The persisted record as last written (dashboardId and expiry kept current in memory). */
+  record: SessionRecord;
   transport: WebStandardStreamableHTTPServerTransport;
   server: McpServer;
   remapper: IdRemapper;
   lastActivityMs: number;
-  /** Expiry as persisted: sliding, refreshed on disk at most every `touchEveryMs`. */
-  expiresAtMs: number;
   persistedAtMs: number;
   /** Response streams still open (POST answers in progress, GET streams); a session with open streams is never evicted. */
   openStreams: number;
   ready: Promise<void>;
+}
+
+/** What tool handlers may ask of a 2025-era session (see server/mcp/tools/target.ts). */
+export interface SessionDirectory {
+  /** The dashboard a session writes to when a call names none: its attached one, else its own id. */
+  dashboardOf(sessionId: string): string | undefined;
+  /** Point the session at a dashboard; later calls without a dashboard argument go there. Persisted. */
+  attach(sessionId: string, dashboardId: string): Promise<void>;
+}
+
+export interface NewSession {
+  protocolVersion: string;
+  clientInfo: SessionRecord['clientInfo'];
+  capabilities: SessionRecord['clientCapabilities'];
+  /** The grant whose token opened the session (auth on); later requests must present the same grant. */
+  grantId: string | undefined;
 }
 
 export interface SessionCacheOptions {
@@ -46,7 +63,7 @@ export interface SessionCacheOptions {
   now: () => number;
 }
 
-export class SessionCache {
+export class SessionCache implements SessionDirectory {
   private readonly live = new Map<string, LiveSession>();
   private readonly evictTimer: ReturnType<typeof setInterval>;
   /** Sliding expiry is written to LMDB at most this often per session (a write per request would dominate). */
@@ -63,20 +80,27 @@ export class SessionCache {
   }
 
   /** A new session for an `initialize` request; the record is persisted when the SDK reports the session started. */
-  createForInitialize(init: { protocolVersion: string; clientInfo: SessionRecord['clientInfo']; capabilities: SessionRecord['clientCapabilities'] }): LiveSession {
+  createForInitialize(init: NewSession): LiveSession {
     const id = crypto.randomUUID();
     const nowMs = this.options.now();
     const clientInfo = boundedClientInfo(init.clientInfo);
+    const record: SessionRecord = {
+      id,
+      createdAt: nowMs,
+      lastSeenAt: nowMs,
+      expiresAt: nowMs + this.options.ttlMs,
+      protocolVersion: init.protocolVersion,
+      clientInfo,
+      clientCapabilities: boundedJson(init.capabilities),
+      ...(init.grantId !== undefined ? { grantId: init.grantId } : {}),
+    };
     const transport = this.newTransport(id, async () => {
       // Awaited by the SDK before it answers: "initialized" means "on disk".
-      await this.options.sessions.create(
-        { id, createdAt: nowMs, protocolVersion: init.protocolVersion, clientInfo, clientCapabilities: boundedJson(init.capabilities) },
-        nowMs,
-      );
+      entry.record = await this.options.sessions.create(record, nowMs);
       this.live.set(id, entry);
       this.options.logger.info('session created', { session: idPrefix(id), client: clientInfo?.name.slice(0, 64) });
     });
-    const entry = this.wrap(id, transport, nowMs, nowMs + this.options.ttlMs);
+    const entry = this.wrap(record, transport, nowMs);
     return entry;
   }
 
@@ -85,14 +109,14 @@ export class SessionCache {
     const nowMs = this.options.now();
     const cached = this.live.get(id);
     if (cached) {
-      if (cached.expiresAtMs > nowMs) return cached;
+      if (cached.record.expiresAt > nowMs) return cached;
       this.drop(cached);
       return undefined;
     }
     const record = this.options.sessions.get(id, nowMs);
     if (!record) return undefined;
     const transport = this.newTransport(id);
-    const entry = this.wrap(id, transport, record.lastSeenAt, record.expiresAt);
+    const entry = this.wrap(record, transport, record.lastSeenAt);
     // Rebuilt because a request is here now: not idle, whatever the record says.
     entry.lastActivityMs = nowMs;
     rehydrateSession(transport, entry.server, record);
@@ -107,8 +131,25 @@ export class SessionCache {
     entry.lastActivityMs = nowMs;
     if (nowMs - entry.persistedAtMs < this.touchEveryMs) return;
     entry.persistedAtMs = nowMs;
-    entry.expiresAtMs = nowMs + this.options.ttlMs;
+    entry.record = { ...entry.record, lastSeenAt: nowMs, expiresAt: Math.max(entry.record.expiresAt, nowMs + this.options.ttlMs) };
     this.options.sessions.touch(entry.id, nowMs).catch((error) => this.options.logger.error('session touch failed', { session: idPrefix(entry.id), error: String(error) }));
+  }
+
+  dashboardOf(sessionId: string): string | undefined {
+    const entry = this.live.get(sessionId);
+    if (!entry) return undefined;
+    return entry.record.dashboardId ?? entry.id;
+  }
+
+  async attach(sessionId: string, dashboardId: string): Promise<void> {
+    const entry = this.live.get(sessionId);
+    if (!entry || entry.record.dashboardId === dashboardId) return;
+    const nowMs = this.options.now();
+    const updated = await this.options.sessions.attach(sessionId, dashboardId, nowMs);
+    if (updated) {
+      entry.record = updated;
+      entry.persistedAtMs = nowMs;
+    }
   }
 
   /** Drop sessions idle longer than idleEvictMs from memory (their records stay on disk). */
@@ -116,7 +157,7 @@ export class SessionCache {
     const nowMs = this.options.now();
     let evicted = 0;
     for (const entry of this.live.values()) {
-      const expired = entry.expiresAtMs <= nowMs;
+      const expired = entry.record.expiresAt <= nowMs;
       if (expired || (entry.openStreams === 0 && nowMs - entry.lastActivityMs >= this.options.idleEvictMs)) {
         this.drop(entry);
         evicted++;
@@ -155,20 +196,19 @@ export class SessionCache {
     });
   }
 
-  private wrap(id: string, transport: WebStandardStreamableHTTPServerTransport, lastActivityMs: number, expiresAtMs: number): LiveSession {
+  private wrap(record: SessionRecord, transport: WebStandardStreamableHTTPServerTransport, lastActivityMs: number): LiveSession {
     const server = this.options.createServer();
-    const entry: LiveSession = {
-      id,
+    return {
+      id: record.id,
+      record,
       transport,
       server,
       remapper: new IdRemapper(),
       lastActivityMs,
-      expiresAtMs,
       persistedAtMs: lastActivityMs,
       openStreams: 0,
       ready: server.connect(transport),
     };
-    return entry;
   }
 
   private async drop(entry: LiveSession): Promise<void> {

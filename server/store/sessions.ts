@@ -12,6 +12,8 @@ export interface SessionRecord {
   clientCapabilities: Record<string, unknown> | undefined;
   /** The dashboard this session writes to when a tool call names none (see DESIGN "Dashboard identity"). */
   dashboardId?: string;
+  /** With auth on, the grant whose token created the session: the session serves that grant only. */
+  grantId?: string;
 }
 
 export interface SessionStore {
@@ -21,8 +23,8 @@ export interface SessionStore {
   get(id: string, nowMs: number): SessionRecord | undefined;
   /** Slide expiry to nowMs + ttl. Resolves when committed. */
   touch(id: string, nowMs: number): Promise<SessionRecord | undefined>;
-  /** Point the session at a dashboard (later calls without a dashboard argument go there). */
-  attach(id: string, dashboardId: string, nowMs: number): Promise<void>;
+  /** Point the session at a dashboard (later calls without a dashboard argument go there); the new record. */
+  attach(id: string, dashboardId: string, nowMs: number): Promise<SessionRecord | undefined>;
   delete(id: string): Promise<boolean>;
   /** Sweeper hook: remove the record if it really is expired. Runs inside the sweeper's transaction. */
   removeIfExpired(id: string, nowMs: number): boolean;
@@ -58,8 +60,8 @@ export function createSessionStore(store: Store, ttlMs: number): SessionStore {
     touch(id, nowMs) {
       return update(id, nowMs, (record) => ({ ...record, lastSeenAt: nowMs, expiresAt: Math.max(record.expiresAt, nowMs + ttlMs) }));
     },
-    async attach(id, dashboardId, nowMs) {
-      await update(id, nowMs, (record) => ({ ...record, dashboardId, lastSeenAt: nowMs, expiresAt: Math.max(record.expiresAt, nowMs + ttlMs) }));
+    attach(id, dashboardId, nowMs) {
+      return update(id, nowMs, (record) => ({ ...record, dashboardId, lastSeenAt: nowMs, expiresAt: Math.max(record.expiresAt, nowMs + ttlMs) }));
     },
     async delete(id) {
       return store.root.transaction(() => {

@@ -1,7 +1,7 @@
 // The compiled binary keeps sessions and dashboards across kill -9, as after a power cut.
 import { afterAll, describe, expect, test } from 'bun:test';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { cleanupBinaries, startBinary } from './helpers/spawn-binary.ts';
 
 afterAll(cleanupBinaries);

@@ -1,7 +1,7 @@
 // Ids are credentials: the binary's logs (debug level included) never carry a full session or dashboard id.
 import { afterAll, describe, expect, test } from 'bun:test';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
 
 let bin: RunningBinary | undefined;

@@ -1,7 +1,7 @@
 // startApp as main runs it: shutdown lets an in-flight tool call finish, then closes the store.
 import { afterAll, describe, expect, test } from 'bun:test';
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { startApp } from '../../server/app.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { connectClient, testConfig, removeTempDirs } from './helpers/test-app.ts';

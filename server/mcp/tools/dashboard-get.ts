@@ -1,6 +1,6 @@
 // dashboard_get: a compact summary of the dashboard, or one widget's full JSON.
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { NotFoundError } from '../../errors.ts';
 import { summarize } from '../../dashboard/summary.ts';
 import { dashboardArg, okResult, requireDoc, resultShape, type ToolDeps } from './shared.ts';

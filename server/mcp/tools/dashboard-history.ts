@@ -1,6 +1,6 @@
 // dashboard_history: the recent revisions — when, which tool, what changed.
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { dashboardArg, okResult, requireDoc, resultShape, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
 

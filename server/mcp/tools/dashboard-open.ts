@@ -1,6 +1,6 @@
 // dashboard_open: open (create if needed) this conversation's dashboard and hand back its URL.
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { callContext } from '../context.ts';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
 import { resolveDashboardId } from './target.ts';
@@ -25,13 +25,13 @@ export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {
   server.registerTool(
     'dashboard_open',
     CONFIG,
-    (args, extra) =>
+    (args, ctx) =>
       runTool(deps, 'dashboard_open', async () => {
-        const context = callContext(extra);
+        const context = callContext(ctx);
         let id = args.new ? undefined : await resolveDashboardId(deps, context, args.dashboard);
         if (!id) {
           id = crypto.randomUUID();
-          if (context.sessionId) await deps.sessions.attach(context.sessionId, id, deps.now());
+          if (context.sessionId) await deps.sessions.attach(context.sessionId, id);
         }
         const { doc, created } = await deps.dashboards.open(id, { title: args.title, createIfMissing: true });
         const what = created ? `Created dashboard "${doc.title}".` : `Opened dashboard "${doc.title}" with ${doc.widgets.length} widget(s).`;

@@ -1,6 +1,6 @@
 // dashboard_restore: make an earlier revision's content current again, as a new revision.
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
 

@@ -1,6 +1,6 @@
 // dashboard_set: replace title/description/theme and, if given, the whole widget list in one revision.
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { setDashboard } from '../../dashboard/edit.ts';
 import { ThemeSchema } from '../../dashboard/schema.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
@@ -27,7 +27,7 @@ const CONFIG = {
 export function registerDashboardSet(server: McpServer, deps: ToolDeps): void {
   registerDashboardTool(server, deps, 'dashboard_set', CONFIG, async (args, id) => {
     const { dashboard, expected_revision, ...input } = args;
-    const result = await deps.dashboards.apply(id, 'dashboard_set', (doc) => setDashboard(doc, input, deps.dashboards.limits), {
+    const result = await deps.dashboards.apply(id, 'dashboard_set', (doc, limits) => setDashboard(doc, input, limits), {
       expectedRevision: expected_revision,
       createIfMissing: true,
     });

@@ -1,6 +1,6 @@
 // data_append: append rows to a table, points to a chart series or lines to a log, without resending the widget.
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { appendData } from '../../dashboard/edit.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
@@ -32,7 +32,7 @@ const CONFIG = {
 export function registerDataAppend(server: McpServer, deps: ToolDeps): void {
   registerDashboardTool(server, deps, 'data_append', CONFIG, async (args, id) => {
     const { dashboard, expected_revision, ...input } = args;
-    const result = await deps.dashboards.apply(id, 'data_append', (doc) => appendData(doc, input, deps.dashboards.limits), {
+    const result = await deps.dashboards.apply(id, 'data_append', (doc, limits) => appendData(doc, input, limits), {
       expectedRevision: expected_revision,
     });
     return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });

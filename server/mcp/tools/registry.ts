@@ -1,9 +1,9 @@
 // All dashboard tools and the dashboard resource, as one server plugin.
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ResourceNotFoundError, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { isDashboardId } from '../../dashboard/target.ts';
 import { toView } from '../../dashboard/view.ts';
 import type { ServerPlugin } from '../server.ts';
-import { requireDoc, type ToolDeps } from './shared.ts';
+import type { ToolDeps } from './shared.ts';
 import { registerDashboardOpen } from './dashboard-open.ts';
 import { registerDashboardSet } from './dashboard-set.ts';
 import { registerWidgetPut } from './widget-put.ts';
@@ -49,8 +49,9 @@ function registerDashboardResource(server: McpServer, deps: ToolDeps): void {
     { title: 'Dashboard', description: 'A live dashboard document as JSON (the same data the page shows).', mimeType: 'application/json' },
     async (uri, variables) => {
       const id = String(variables.id ?? '').toLowerCase();
-      if (!isDashboardId(id)) throw new Error(`not a dashboard id: ${String(variables.id).slice(0, 80)}`);
-      const doc = requireDoc(deps, id);
+      const doc = isDashboardId(id) ? deps.dashboards.get(id) : undefined;
+      // SEP-2164: a miss is a -32602 error carrying the uri, never an empty contents list.
+      if (!doc) throw new ResourceNotFoundError(uri.href, `Resource not found: no live dashboard ${uri.href.slice(0, 120)} (unknown or expired)`);
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ ...toView(doc), url: `${deps.baseUrl()}/dashboard/${id}` }) }] };
     },
   );

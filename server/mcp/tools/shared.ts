@@ -1,18 +1,18 @@
 // What every dashboard tool shares: its dependencies, the `dashboard` argument, result and error shapes.
 import { z } from 'zod';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { AppError, NotFoundError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
-import type { SessionStore } from '../../store/sessions.ts';
+import type { SessionDirectory } from '../session-cache.ts';
 import { notFoundMessage, type DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
 
 export interface ToolDeps {
   dashboards: DashboardService;
-  sessions: SessionStore;
+  /** The 2025-era sessions a call may belong to (2026-07-28 calls have none). */
+  sessions: SessionDirectory;
   /** Base URL for links: --public-url, else http://host:port. */
   baseUrl: () => string;
-  now: () => number;
   logger: Logger;
 }
 
@@ -21,7 +21,7 @@ export const dashboardArg = z
   .max(2048)
   .optional()
   .describe(
-    'The dashboard_id (or url) from an earlier mcpdash result. Pass it on every call: it keeps this conversation on one dashboard even when the connection is re-established. Omit only on the very first dashboard_open.',
+    'The dashboard_id (or url) from an earlier mcpdash result. Pass it on every call: clients without a session (and every client after a reconnect) reach this conversation\'s dashboard only through it. Omit only on the very first dashboard_open.',
   );
 
 export const expectedRevisionArg = z

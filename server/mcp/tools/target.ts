@@ -1,10 +1,9 @@
 // Which dashboard a tool call is about: the `dashboard` argument, else the session's attached or default one.
 import type { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, McpServer, ToolAnnotations } from '@modelcontextprotocol/server';
 import { ValidationError } from '../../errors.ts';
 import { parseDashboardRef } from '../../dashboard/target.ts';
-import { callContext, type CallContext, type ToolExtra } from '../context.ts';
+import { callContext, type CallContext, type ToolContext } from '../context.ts';
 import { runTool, type dashboardArg, type ToolDeps } from './shared.ts';
 
 const NO_DASHBOARD =
@@ -15,19 +14,14 @@ const NO_DASHBOARD =
  * the argument go there too. Returns undefined only for a sessionless call without a reference.
  */
 export async function resolveDashboardId(deps: ToolDeps, context: CallContext, ref: string | undefined): Promise<string | undefined> {
-  const nowMs = deps.now();
   if (ref !== undefined && ref.trim() !== '') {
     const id = parseDashboardRef(ref.trim());
     if (!id) throw new ValidationError(`"dashboard" must be a dashboard id (a UUID) or its URL ending in /dashboard/<id>; got "${ref.slice(0, 80)}".`);
-    if (context.sessionId) {
-      const session = deps.sessions.get(context.sessionId, nowMs);
-      if (session && session.dashboardId !== id) await deps.sessions.attach(context.sessionId, id, nowMs);
-    }
+    if (context.sessionId) await deps.sessions.attach(context.sessionId, id);
     return id;
   }
   if (!context.sessionId) return undefined;
-  const session = deps.sessions.get(context.sessionId, nowMs);
-  return session?.dashboardId ?? context.sessionId;
+  return deps.sessions.dashboardOf(context.sessionId);
 }
 
 /** Like resolveDashboardId, but a call that cannot name a dashboard is an error the model can fix. */
@@ -57,6 +51,6 @@ export function registerDashboardTool<Input extends z.ZodObject<{ dashboard: typ
   config: DashboardToolConfig<Input>,
   body: (args: z.output<Input>, dashboardId: string) => Promise<CallToolResult>,
 ): void {
-  server.registerTool(name, config, ((args: z.output<Input>, extra: ToolExtra) =>
-    runTool(deps, name, async () => body(args, await requireDashboardId(deps, callContext(extra), args.dashboard)))) as never);
+  server.registerTool(name, config, ((args: z.output<Input>, ctx: ToolContext) =>
+    runTool(deps, name, async () => body(args, await requireDashboardId(deps, callContext(ctx), args.dashboard)))) as never);
 }

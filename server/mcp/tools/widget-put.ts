@@ -1,6 +1,6 @@
 // widget_put: insert or replace widgets by id, optionally placing new ones before/after another widget.
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { putWidgets } from '../../dashboard/edit.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
@@ -26,7 +26,7 @@ export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
     const result = await deps.dashboards.apply(
       id,
       'widget_put',
-      (doc) => putWidgets(doc, args.widgets, { before: args.before, after: args.after }, deps.dashboards.limits),
+      (doc, limits) => putWidgets(doc, args.widgets, { before: args.before, after: args.after }, limits),
       { expectedRevision: args.expected_revision, createIfMissing: true },
     );
     return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });

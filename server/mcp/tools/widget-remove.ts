@@ -1,6 +1,6 @@
 // widget_remove: remove widgets by id (all or nothing).
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { removeWidgets } from '../../dashboard/edit.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
@@ -20,7 +20,7 @@ const CONFIG = {
 
 export function registerWidgetRemove(server: McpServer, deps: ToolDeps): void {
   registerDashboardTool(server, deps, 'widget_remove', CONFIG, async (args, id) => {
-    const result = await deps.dashboards.apply(id, 'widget_remove', (doc) => removeWidgets(doc, args.widgets, deps.dashboards.limits), {
+    const result = await deps.dashboards.apply(id, 'widget_remove', (doc, limits) => removeWidgets(doc, args.widgets, limits), {
       expectedRevision: args.expected_revision,
     });
     return okResult(deps, result.doc, `${result.summary}.`, { removed: result.removed });

@@ -1,6 +1,6 @@
 // widget_update: change some fields of one widget with a JSON merge patch (RFC 7396); the result is re-validated.
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { updateWidget } from '../../dashboard/edit.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
@@ -22,7 +22,7 @@ const CONFIG = {
 
 export function registerWidgetUpdate(server: McpServer, deps: ToolDeps): void {
   registerDashboardTool(server, deps, 'widget_update', CONFIG, async (args, id) => {
-    const result = await deps.dashboards.apply(id, 'widget_update', (doc) => updateWidget(doc, args.widget, args.patch, deps.dashboards.limits), {
+    const result = await deps.dashboards.apply(id, 'widget_update', (doc, limits) => updateWidget(doc, args.widget, args.patch, limits), {
       expectedRevision: args.expected_revision,
     });
     return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });

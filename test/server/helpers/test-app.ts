@@ -1,7 +1,7 @@
 // Starts the real app (LMDB in a fresh temp dir, real HTTP on a free port) for tests; a controllable clock.
 import { afterEach } from 'bun:test';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { buildApp, type AppOptions } from '../../../server/app.ts';
 import { parseCli, type Config } from '../../../server/config.ts';
 import { silentLogger } from '../../../server/logger.ts';

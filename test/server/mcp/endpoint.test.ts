@@ -1,7 +1,7 @@
 // The "Protocol facts" table of DESIGN.md, one test per row, against the real app over real HTTP.
 import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { connectClient, initializeBody, rawPost, rpcMessages, startTestApp, JSON_AND_SSE, type TestApp, removeTempDirs } from '../helpers/test-app.ts';
 
 afterAll(removeTempDirs);

@@ -1,6 +1,6 @@
 // IdRemapper: only colliding ids get a private id; answers come back with the client's id, however they are chunked.
 import { describe, expect, test } from 'bun:test';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import { IdRemapper } from '../../../server/mcp/id-remap.ts';
 
 const request = (id: number | string) => ({ jsonrpc: '2.0', id, method: 'ping' }) as JSONRPCMessage;

@@ -1,7 +1,7 @@
 // The nine dashboard tools through the real MCP endpoint with the real SDK client, LMDB in a temp dir.
 import { afterAll, describe, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import { connectClient, rawPost, rpcMessages, startAppsStoppedAfterEach, type TestApp, removeTempDirs } from '../helpers/test-app.ts';
 
 afterAll(removeTempDirs);
