@@ -35,7 +35,10 @@ export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {
         }
         const { doc, created } = await deps.dashboards.open(id, { title: args.title, createIfMissing: true });
         const what = created ? `Created dashboard "${doc.title}".` : `Opened dashboard "${doc.title}" with ${doc.widgets.length} widget(s).`;
-        return okResult(deps, doc, `${what} Share the URL with the user; it updates live.`, { created, widgets: doc.widgets.length });
+        return okResult(deps, doc, `${what} Share the URL with the user; it updates live. Pass dashboard_id as "dashboard" on every later mcpdash call.`, {
+          created,
+          widgets: doc.widgets.length,
+        });
       }),
   );
 }

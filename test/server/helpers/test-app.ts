@@ -61,7 +61,32 @@ export async function connectClient(mcpUrl: string, sessionId?: string): Promise
   return { client, transport };
 }
 
+/** A v2 SDK client that negotiates the protocol era: pinned to 2026-07-28, or 'auto' (probe, else fall back). */
+export async function connectModernClient(mcpUrl: string, mode: 'auto' | { pin: string } = { pin: '2026-07-28' }): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
+  const transport = new StreamableHTTPClientTransport(new URL(mcpUrl));
+  const client = new Client({ name: 'mcpdash-test-2026', version: '1.0.0' }, { versionNegotiation: { mode } });
+  await client.connect(transport);
+  return { client, transport };
+}
+
 export const JSON_AND_SSE = 'application/json, text/event-stream';
+
+/** The `_meta` envelope every 2026-07-28 request carries (protocol version, client info, capabilities). */
+export const modernMeta = (capabilities: Record<string, unknown> = {}) => ({
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 'raw-2026', version: '1' },
+  'io.modelcontextprotocol/clientCapabilities': capabilities,
+});
+
+/** A raw 2026-07-28 request: envelope in params._meta and the standard Mcp-* headers. */
+export function modernPost(mcpUrl: string, id: number | string, method: string, params: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Response> {
+  const name = typeof params.name === 'string' ? params.name : typeof params.uri === 'string' ? params.uri : undefined;
+  return rawPost(
+    mcpUrl,
+    { jsonrpc: '2.0', id, method, params: { ...params, _meta: modernMeta() } },
+    { 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, ...(name !== undefined ? { 'mcp-name': name } : {}), ...headers },
+  );
+}
 
 /** A raw JSON-RPC POST to /mcp, for the status-code cases the SDK client hides. */
 export function rawPost(mcpUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
