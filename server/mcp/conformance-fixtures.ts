@@ -57,6 +57,27 @@ const JSON_SCHEMA_2020_12 = {
 
 const COMPLETION_WORDS = ['paris', 'park', 'party', 'test', 'testing', 'tested'];
 
+// Every schema is built once per process: a 2026-07-28 request builds a whole server, and compiling these per
+// request (fromJsonSchema compiles a validator) cost 2.5 ms a request where registering them costs microseconds.
+const SCHEMAS = {
+  jsonSchema2020: fromJsonSchema(JSON_SCHEMA_2020_12),
+  // x-mcp-header is an MCP annotation the JSON Schema type does not know.
+  customHeaders: fromJsonSchema({
+    type: 'object',
+    properties: { region: { type: 'string', description: 'A region name', 'x-mcp-header': 'Region' } as Record<string, unknown>, query: { type: 'string' } },
+    required: ['region'],
+  }),
+  sampling: z.object({ prompt: z.string().describe('The prompt to send to the LLM') }),
+  noArgs: z.object({}),
+  elicitMessage: z.object({ message: z.string().describe('The message to show the user') }),
+  promptArgs: z.object({
+    // completable() makes McpServer answer completion/complete for arg1 by prefix.
+    arg1: completable(z.string().describe('First test argument'), (value) => COMPLETION_WORDS.filter((w) => w.startsWith(value))),
+    arg2: z.string().describe('Second test argument'),
+  }),
+  embeddedResource: z.object({ resourceUri: z.string().describe('URI of the resource to embed') }),
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (value: string) => ({ content: [{ type: 'text' as const, text: value }] });
 
@@ -99,7 +120,7 @@ function registerContentTools(server: McpServer): void {
   });
   server.registerTool(
     JSON_SCHEMA_TOOL,
-    { description: 'Tool with JSON Schema 2020-12 features (conformance fixture, SEP-1613, SEP-2106)', inputSchema: fromJsonSchema(JSON_SCHEMA_2020_12) },
+    { description: 'Tool with JSON Schema 2020-12 features (conformance fixture, SEP-1613, SEP-2106)', inputSchema: SCHEMAS.jsonSchema2020 },
     async (args) => text(`JSON Schema 2020-12 tool called with: ${JSON.stringify(args)}`),
   );
   // SEP-2243: a string argument mirrored into the Mcp-Param-Region header; the SDK checks header against body.
@@ -107,12 +128,7 @@ function registerContentTools(server: McpServer): void {
     'test_custom_headers',
     {
       description: 'Echoes a region that clients also send as the Mcp-Param-Region header (conformance fixture, SEP-2243)',
-      // x-mcp-header is an MCP annotation the JSON Schema type does not know.
-      inputSchema: fromJsonSchema({
-        type: 'object',
-        properties: { region: { type: 'string', description: 'A region name', 'x-mcp-header': 'Region' } as Record<string, unknown>, query: { type: 'string' } },
-        required: ['region'],
-      }),
+      inputSchema: SCHEMAS.customHeaders,
     },
     async (args) => text(`region=${String((args as { region?: unknown }).region)}`),
   );
@@ -173,7 +189,7 @@ function registerListChangeTriggers(server: McpServer, bus: ServerEventBus): voi
 function registerRoundTripTools(server: McpServer): void {
   server.registerTool(
     'test_sampling',
-    { description: 'Asks the client for an LLM completion (conformance fixture)', inputSchema: z.object({ prompt: z.string().describe('The prompt to send to the LLM') }) },
+    { description: 'Asks the client for an LLM completion (conformance fixture)', inputSchema: SCHEMAS.sampling },
     async ({ prompt }, ctx) => {
       // mcpReq.send relates the request to this call, so it travels on the call's own stream (a client need not
       // open a GET stream to be asked).
@@ -183,7 +199,7 @@ function registerRoundTripTools(server: McpServer): void {
     },
   );
   // Every one takes an input schema (empty by default) so its handler gets (args, ctx).
-  const elicit = (tool: string, description: string, params: (args: Record<string, unknown>) => ElicitParams, inputSchema: z.ZodObject = z.object({})) =>
+  const elicit = (tool: string, description: string, params: (args: Record<string, unknown>) => ElicitParams, inputSchema: z.ZodObject = SCHEMAS.noArgs) =>
     server.registerTool(tool, { description, inputSchema }, (async (args: Record<string, unknown>, ctx: ServerContext) => {
       const result = await ctx.mcpReq.send({ method: 'elicitation/create', params: params(args) });
       const prefix = tool === 'test_elicitation' ? 'User response' : 'Elicitation completed';
@@ -201,7 +217,7 @@ function registerRoundTripTools(server: McpServer): void {
         required: ['username', 'email'],
       },
     }),
-    z.object({ message: z.string().describe('The message to show the user') }),
+    SCHEMAS.elicitMessage,
   );
   elicit('test_elicitation_sep1034_defaults', 'Elicits a form with defaults for every primitive type (conformance fixture, SEP-1034)', () => ({
     mode: 'form',
@@ -296,11 +312,7 @@ function registerPrompts(server: McpServer): void {
     {
       title: 'Prompt with arguments',
       description: 'A prompt with two required arguments (conformance fixture)',
-      argsSchema: z.object({
-        // completable() makes McpServer answer completion/complete for arg1 by prefix.
-        arg1: completable(z.string().describe('First test argument'), (value) => COMPLETION_WORDS.filter((w) => w.startsWith(value))),
-        arg2: z.string().describe('Second test argument'),
-      }),
+      argsSchema: SCHEMAS.promptArgs,
     },
     async ({ arg1, arg2 }) => ({ messages: [{ role: 'user', content: { type: 'text', text: `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'` } }] }),
   );
@@ -309,7 +321,7 @@ function registerPrompts(server: McpServer): void {
     {
       title: 'Prompt with embedded resource',
       description: 'A prompt embedding a resource (conformance fixture)',
-      argsSchema: z.object({ resourceUri: z.string().describe('URI of the resource to embed') }),
+      argsSchema: SCHEMAS.embeddedResource,
     },
     async ({ resourceUri }) => ({
       messages: [

@@ -58,7 +58,7 @@ describe('other MCP clients against the binary', () => {
       const lines = buffer.split('\n');
       buffer = lines.pop()!;
       for (const line of lines) {
-        const message = JSON.parse(line) as { id?: number };
+        const message = JSON.parse(line) as { id?: number; result?: { structuredContent?: Record<string, unknown> } };
         if (typeof message.id === 'number') answers.set(message.id, message);
       }
     });
