@@ -1,11 +1,12 @@
 // Load generator: N concurrent keep-alive loops POSTing JSON-RPC to one MCP session, a warm-up, then a fixed
 // measuring window; reports throughput and latency percentiles. Bounded in time, 127.0.0.1 only.
-// CLI: bun run bench/load.ts --url <mcpUrl> [--method ping|tools/call] [--concurrency 32] [--seconds 5]
-import { mcpHeaders, openSession, REQUEST_BODIES, type BenchMethod } from './lib/mcp-http.ts';
+// CLI: bun run bench/load.ts --url <mcpUrl> [--method ping|tools/call|"tools/call 2026"] [--concurrency 32] [--seconds 5]
+import { isModernMethod, openSession, REQUEST_BODIES, requestHeaders, type BenchMethod } from './lib/mcp-http.ts';
 
 export interface LoadOptions {
   url: string;
-  sessionId: string;
+  /** The 2025-era session the requests run on; none for 2026-07-28 cases. */
+  sessionId?: string;
   method: BenchMethod;
   concurrency: number;
   warmupMs: number;
@@ -33,7 +34,7 @@ function percentile(sorted: Float64Array, p: number): number {
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = new URL(options.url);
   if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') throw new Error('the load generator only targets 127.0.0.1');
-  const headers = mcpHeaders(options.sessionId);
+  const headers = requestHeaders(options.method, options.sessionId);
   const body = REQUEST_BODIES[options.method];
   const latencies: number[] = [];
   let errors = 0;
@@ -93,12 +94,12 @@ if (import.meta.main) {
   };
   const url = flag('url', '');
   if (!url) {
-    console.error('usage: bun run bench/load.ts --url <mcpUrl> [--method ping|tools/call] [--concurrency 32] [--seconds 5]');
+    console.error('usage: bun run bench/load.ts --url <mcpUrl> [--method ping|tools/call|"tools/call 2026"] [--concurrency 32] [--seconds 5]');
     process.exit(2);
   }
   const method = flag('method', 'ping') as BenchMethod;
   if (!(method in REQUEST_BODIES)) throw new Error(`unknown method ${method}`);
-  const sessionId = await openSession(url);
+  const sessionId = isModernMethod(method) ? undefined : await openSession(url);
   const result = await runLoad({
     url,
     sessionId,

@@ -1,7 +1,7 @@
 // `npm run bench`: mcpdash side by side with its peers (bench/peers/); runs each section in bench/sections/,
 // prints their tables and saves the raw figures as JSON in bench/results/ (git-ignored). See bench/README.md.
 // Usage: bun run scripts/bench.ts [--only startup,throughput,sessions-create,sessions-memory,dashboards,page] [--quick] [--seconds 5] [--reps 3]
-//        [--concurrency 32] [--sessions 10000] [--servers mcpdash,node-express,bun-hono,bare-bun] [--loader wrk|bun] [--no-build]
+//        [--concurrency 32] [--sessions 10000] [--servers mcpdash,node-express,bun-hono,bun-hono-v2,bare-bun] [--loader wrk|bun] [--no-build]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 // Minimal raw MCP-over-HTTP client calls for the benchmark (no SDK client: its own overhead would be measured).
 export const PROTOCOL_VERSION = '2025-11-25';
+export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
 export function mcpHeaders(sessionId?: string): Record<string, string> {
   return {
@@ -18,12 +19,39 @@ export const INITIALIZE_BODY = JSON.stringify({
 });
 const INITIALIZED_BODY = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' });
 
-/** The JSON-RPC bodies the throughput cases send; ids are unique per request so no peer sees a clash. */
+/** The per-request envelope a 2026-07-28 client puts in every request's params._meta. */
+const MODERN_META = JSON.stringify({
+  'io.modelcontextprotocol/protocolVersion': MODERN_PROTOCOL_VERSION,
+  'io.modelcontextprotocol/clientInfo': { name: 'mcpdash-bench', version: '1.0.0' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+});
+
+/**
+ * The JSON-RPC bodies the throughput cases send; ids are unique per request so no peer sees a clash.
+ * `ping` and `tools/call` are 2025-era requests on one session; `tools/call 2026` is a stateless 2026-07-28 request.
+ */
 export const REQUEST_BODIES = {
   ping: (id: number | string) => `{"jsonrpc":"2.0","id":${id},"method":"ping"}`,
   'tools/call': (id: number | string) => `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"test_simple_text","arguments":{}}}`,
+  'tools/call 2026': (id: number | string) =>
+    `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"test_simple_text","arguments":{},"_meta":${MODERN_META}}}`,
 } as const;
 export type BenchMethod = keyof typeof REQUEST_BODIES;
+
+/** Whether a case runs on a 2025-era session (initialize first) or sends self-contained 2026-07-28 requests. */
+export const isModernMethod = (method: BenchMethod) => method === 'tools/call 2026';
+
+/** The headers of one benchmark request: session headers for 2025 cases, the standard Mcp-* headers for 2026. */
+export function requestHeaders(method: BenchMethod, sessionId?: string): Record<string, string> {
+  if (!isModernMethod(method)) return mcpHeaders(sessionId);
+  return {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'mcp-protocol-version': MODERN_PROTOCOL_VERSION,
+    'mcp-method': 'tools/call',
+    'mcp-name': 'test_simple_text',
+  };
+}
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -74,4 +102,18 @@ export async function rssMiB(pid: number): Promise<number> {
   const status = await Bun.file(`/proc/${pid}/status`).text();
   const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
+}
+
+/** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux in practice). */
+const CLOCK_TICKS = Number(Bun.spawnSync(['getconf', 'CLK_TCK']).stdout.toString().trim()) || 100;
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. On a shared machine this is the
+ * steadier figure: other work slows a server's wall clock, much less the CPU each request costs it.
+ */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await Bun.file(`/proc/${pid}/stat`).text();
+  // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }

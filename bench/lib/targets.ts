@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { BINARY, ROOT } from './mcpdash-process.ts';
 import { spawnServer, type ServerProcess } from './spawn-server.ts';
 
-export type TargetKey = 'mcpdash' | 'node-express' | 'bun-hono' | 'bare-bun';
+export type TargetKey = 'mcpdash' | 'node-express' | 'bun-hono' | 'bun-hono-v2' | 'bare-bun';
+
+/** The protocol eras a server speaks in the throughput cases: 2025 sessions, 2026-07-28 stateless requests. */
+export type Era = '2025' | '2026';
 
 export interface LaunchOptions {
   /** mcpdash only: more flags. */
@@ -16,6 +19,7 @@ export interface LaunchOptions {
 
 export interface BenchTarget {
   key: TargetKey;
+  eras: Era[];
   /** One line saying what it is, for the table legend. */
   label: string;
   /** The command line for one process on `port` (0 = any), and what to remove after it exits. */
@@ -27,6 +31,7 @@ const bun = process.execPath;
 export const TARGETS: BenchTarget[] = [
   {
     key: 'mcpdash',
+    eras: ['2025', '2026'],
     label: 'dist/mcpdash --conformance-fixtures (compiled binary, LMDB-backed sessions, default log level)',
     launch: (port, { extraArgs = [], fixtures = true } = {}) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'mcpdash-'));
@@ -38,16 +43,25 @@ export const TARGETS: BenchTarget[] = [
   },
   {
     key: 'node-express',
+    eras: ['2025'],
     label: 'peer 1: SDK StreamableHTTPServerTransport on Node + Express, in-memory (bench/peers/node-express.mjs)',
     launch: (port) => ({ cmd: [Bun.which('node') ?? 'node', join(ROOT, 'bench', 'peers', 'node-express.mjs'), String(port)] }),
   },
   {
     key: 'bun-hono',
+    eras: ['2025'],
     label: 'peer 2: SDK WebStandardStreamableHTTPServerTransport on Bun + Hono, in-memory (bench/peers/bun-hono.ts)',
     launch: (port) => ({ cmd: [bun, 'run', join(ROOT, 'bench', 'peers', 'bun-hono.ts'), String(port)] }),
   },
   {
+    key: 'bun-hono-v2',
+    eras: ['2026'],
+    label: 'peer 3: SDK v2 createMcpHandler on Bun + Hono, a server per request, nothing persisted (bench/peers/bun-hono-v2.ts)',
+    launch: (port) => ({ cmd: [bun, 'run', join(ROOT, 'bench', 'peers', 'bun-hono-v2.ts'), String(port)] }),
+  },
+  {
     key: 'bare-bun',
+    eras: ['2025'],
     label: 'ceiling: bare Bun.serve, canned SSE-framed JSON-RPC result (bench/peers/bare-bun.ts)',
     launch: (port) => ({ cmd: [bun, 'run', join(ROOT, 'bench', 'peers', 'bare-bun.ts'), String(port)] }),
   },

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mcpHeaders, REQUEST_BODIES } from './mcp-http.ts';
+import { REQUEST_BODIES, requestHeaders } from './mcp-http.ts';
 import type { LoadOptions, LoadResult } from '../load.ts';
 
 /** Path of wrk, installing it with apt-get when missing; undefined when it cannot be had. */
@@ -23,7 +23,7 @@ export function ensureWrk(log: (line: string) => void): string | undefined {
 const luaString = (value: string) => `[==[${value}]==]`;
 
 function luaScript(options: LoadOptions): string {
-  const headers = Object.entries(mcpHeaders(options.sessionId))
+  const headers = Object.entries(requestHeaders(options.method, options.sessionId))
     .map(([name, value]) => `wrk.headers[ ${luaString(name)} ] = ${luaString(value)}`)
     .join('\n');
   return `

@@ -10,7 +10,9 @@ export const name = 'sessions-create';
 
 export async function run(ctx: BenchContext): Promise<SectionResult> {
   const results: Record<string, { sessions: number; failures: number; perSecond: number; rssBeforeMiB: number; rssAfterMiB: number; kibPerSession: number }> = {};
-  for (const target of ctx.targets) {
+  // Sessions exist only in the 2025 era.
+  const targets = ctx.targets.filter((t) => t.eras.includes('2025'));
+  for (const target of targets) {
     // mcpdash as users run it (no fixtures) and with its default --idle-evict (5 min): every session stays live.
     const server = await startTarget(target, { fixtures: false });
     try {
@@ -35,7 +37,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   }
   const lines = formatTable(
     ['server', 'sessions/s', 'RSS before MiB', `after ${COUNT} MiB`, 'KiB/session', 'failures'],
-    ctx.targets.map((t) => {
+    targets.map((t) => {
       const r = results[t.key]!;
       return [t.key, fmt.rps(r.perSecond), fmt.mib(r.rssBeforeMiB), fmt.mib(r.rssAfterMiB), r.kibPerSession.toFixed(1), r.failures];
     }),
