@@ -19,6 +19,9 @@ export interface AccountInput {
   focus?: string;
 }
 
+/** 200 widgets x 400 characters would crowd the picture out of the result's budget. */
+const MAX_WIDGET_LINES = 60;
+
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export function writeAccount(input: AccountInput): string {
@@ -35,7 +38,8 @@ export function writeAccount(input: AccountInput): string {
     if (input.notDrawn.length) lines.push(`  not in the picture (the page is longer than a snapshot draws): ${input.notDrawn.join(', ')}`);
   }
   lines.push('Widgets:');
-  for (const w of input.widgets) lines.push(`  ${w.id} (${w.kind}${w.title ? ` "${clip(w.title, 100)}"` : ''}): ${clip(w.summary, 600)}`);
+  for (const w of input.widgets.slice(0, MAX_WIDGET_LINES)) lines.push(`  ${w.id} (${w.kind}${w.title ? ` "${clip(w.title, 100)}"` : ''}): ${clip(w.summary, 400)}`);
+  if (input.widgets.length > MAX_WIDGET_LINES) lines.push(`  (${input.widgets.length - MAX_WIDGET_LINES} more widgets; dashboard_get lists them all)`);
   lines.push('Problems:');
   if (input.problems.length === 0) lines.push(NO_PROBLEMS);
   else lines.push(...input.problems);

@@ -26,8 +26,11 @@ export interface SnapshotOptions {
   theme: SnapshotTheme;
   /** Draw only this widget, across the whole width and at the large height. */
   widget?: string;
-  /** Largest PNG in bytes (the caller's share of the tool result budget). */
-  maxPngBytes: number;
+  /**
+   * Characters the caller can spend on the picture (as base64) plus the account and the problems list (which a tool
+   * result carries twice: in its text and in structuredContent).
+   */
+  budgetChars: number;
 }
 
 export interface Snapshot {
@@ -61,6 +64,16 @@ function pageProblems(view: DashboardView, id: string, viewport: number, ctx: Re
   const span = placeItems(geometry, view.widgets.map(widgetSpan))[index]!.span;
   const body = widgetBody(view.widgets[index]!, innerWidth(spanWidth(geometry, span)), ctx);
   return { summary: body.summary, problems: body.problems };
+}
+
+const MAX_PROBLEMS = 50;
+const MAX_PROBLEM_CHARS = 400;
+
+/** Enough problems to act on, each a line of bounded length: the result has a size budget. */
+function capProblems(problems: string[]): string[] {
+  const lines = problems.slice(0, MAX_PROBLEMS).map((p) => (p.length > MAX_PROBLEM_CHARS ? `${p.slice(0, MAX_PROBLEM_CHARS - 1)}…` : p));
+  if (problems.length > MAX_PROBLEMS) lines.push(`(and ${problems.length - MAX_PROBLEMS} more problems not listed: fix these first, then take another snapshot)`);
+  return lines;
 }
 
 export async function renderSnapshot(doc: Dashboard, options: SnapshotOptions): Promise<Snapshot> {
@@ -101,25 +114,20 @@ export async function renderSnapshot(doc: Dashboard, options: SnapshotOptions): 
     problems = page.cards.flatMap((c) => c.body.problems.map((p) => `${c.widget.id}: ${p}`));
   }
 
-  const fitted = fitPng(svg, { width, height }, options.maxPngBytes, ctx.palette.bg, assets);
+  problems = capProblems(problems);
+  const account = (picture: { width: number; height: number }) =>
+    writeAccount({ view, theme: options.theme, viewport: width, columns, picture, rows, widgets, problems, notDrawn, focus: options.widget });
+  // The account's length barely depends on the picture's size: measure it with the largest one.
+  const textChars = account({ width: 99_999, height: 99_999 }).length + JSON.stringify(problems).length;
+  const maxPngBytes = Math.floor(((options.budgetChars - textChars) * 3) / 4);
+  if (maxPngBytes < 8_000) throw new Error('no room left for the picture after the account');
+  const fitted = fitPng(svg, { width, height }, maxPngBytes, ctx.palette.bg, assets);
   const scale = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x * fitted.zoom, y: b.y * fitted.zoom, width: b.width * fitted.zoom, height: b.height * fitted.zoom });
-  const account = writeAccount({
-    view,
-    theme: options.theme,
-    viewport: width,
-    columns,
-    picture: { width: fitted.width, height: fitted.height },
-    rows,
-    widgets,
-    problems,
-    notDrawn,
-    focus: options.widget,
-  });
   return {
     png: fitted.png,
     width: fitted.width,
     height: fitted.height,
-    account,
+    account: account({ width: fitted.width, height: fitted.height }),
     problems,
     boxes: boxes.map((b) => ({ ...b, box: scale(b.box), body: scale(b.body) })),
     svg,
