@@ -25,9 +25,17 @@ export class SnapshotFailedError extends AppError {
   }
 }
 
+/**
+ * From source, the worker file beside this one. In the compiled binary scripts/build.ts embeds the worker as a second
+ * entrypoint, which Bun stores under its path below server/ (the entrypoints' common folder) next to the main bundle.
+ */
+function workerUrl(): URL {
+  return Bun.isStandaloneExecutable ? new URL('./render/render-worker.js', Bun.pathToFileURL(Bun.main)) : new URL('./render-worker.ts', import.meta.url);
+}
+
 function startWorker(): Worker {
   // ref: false (the default, said here on purpose): an idle worker must not keep the process alive at shutdown.
-  return new Worker(new URL('./render-worker.ts', import.meta.url), { ref: false });
+  return new Worker(workerUrl(), { ref: false });
 }
 
 export function createSnapshotService(options: SnapshotServiceOptions = {}): SnapshotService {
