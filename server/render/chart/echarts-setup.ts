@@ -1,26 +1,12 @@
-// The ECharts build the snapshot uses: the page's charts and components (web/src/lib/echarts-setup.ts) with the SVG
+// The ECharts build the snapshot uses: the page's charts and components (web/src/lib/echarts-parts.ts) with the SVG
 // renderer for server-side rendering, and text measured with the embedded DejaVu metrics so ECharts lays labels out
 // for the font resvg draws them in.
 import * as echarts from 'echarts/core';
-import {
-  BarChart, BoxplotChart, CandlestickChart, FunnelChart, GaugeChart, HeatmapChart, LineChart,
-  PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
-} from 'echarts/charts';
-import {
-  DataZoomComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent,
-  MarkLineComponent, MarkPointComponent, PolarComponent, TitleComponent, TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { ECHARTS_PARTS } from '../../../web/src/lib/echarts-parts.ts';
 import type { Fonts } from '../text.ts';
 
-echarts.use([
-  BarChart, BoxplotChart, CandlestickChart, FunnelChart, GaugeChart, HeatmapChart, LineChart,
-  PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
-  DataZoomComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent,
-  MarkLineComponent, MarkPointComponent, PolarComponent, TitleComponent, TooltipComponent,
-  VisualMapComponent, SVGRenderer,
-]);
+echarts.use([...ECHARTS_PARTS, SVGRenderer]);
 
 /** The size and weight in a CSS font shorthand as zrender writes it ("bold 14px sans-serif"). */
 export function parseFont(font: string | undefined): { size: number; bold: boolean; mono: boolean } {
