@@ -4,6 +4,7 @@ import { prepareChartOption } from '../../../web/src/lib/chart-option.ts';
 import { CSS, type Body, type HeightClass, type RenderContext } from '../body.ts';
 import { baseline, n, rect, text, type Box } from '../svg.ts';
 import { wrap } from '../text.ts';
+import { attributeSafe } from './attribute-safe.ts';
 import { categoryProblems, contrastProblems, dataProblems, labelProblems } from './chart-problems.ts';
 import { useFontsForECharts } from './echarts-setup.ts';
 import { renderChart } from './render-chart.ts';
@@ -42,7 +43,7 @@ export function chartBody(input: ChartInput, width: number, size: HeightClass, c
   const height = CSS.chart[size];
   let option: Record<string, unknown>;
   try {
-    option = prepareChartOption(input.option);
+    option = attributeSafe(prepareChartOption(input.option));
   } catch (error) {
     return errorBody(error instanceof Error ? error.message : String(error), height, ctx);
   }

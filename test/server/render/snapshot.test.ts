@@ -140,4 +140,29 @@ describe('renderSnapshot with hostile text', () => {
     expect(decodePng(shot.png).width).toBe(900);
     expect(shot.account).toContain(`m (metric "${nasty}")`);
   }, 60_000);
+
+  test('keeps quotes in chart style values from breaking out of ECharts\' SVG attributes', async () => {
+    const breakout = 'x" onload="alert(1)';
+    const doc = docOf([
+      {
+        id: 'styled',
+        kind: 'chart',
+        option: {
+          textStyle: { fontFamily: breakout },
+          color: [`red${breakout}`],
+          xAxis: { type: 'category', data: ['say "hi"', 'b & c'] },
+          yAxis: {},
+          series: [{ type: 'bar', name: 'q"&', data: [1, 2], itemStyle: { borderColor: breakout } }],
+        },
+      },
+    ]);
+    const shot = await renderSnapshot(doc, { width: 800, theme: 'light', budgetChars: ROOMY });
+    const svg = new new JSDOM('').window.DOMParser().parseFromString(shot.svg, 'image/svg+xml');
+    expect(svg.getElementsByTagName('parsererror').length).toBe(0);
+    // The text of the value may remain inside its attribute; no element may gain an attribute of its own from it.
+    expect(svg.querySelectorAll('[onload]').length).toBe(0);
+    const texts = [...svg.getElementsByTagName('text')].map((t) => t.textContent ?? '');
+    expect(texts).toContain('say "hi"');
+    expect(texts).toContain('b & c');
+  }, 60_000);
 });
