@@ -51,9 +51,9 @@ function worstCaseWidgets(portfolio: Portfolio): unknown[] {
   return [
     ...portfolio.widgets,
     { id: 'w-line', kind: 'chart', type: 'line', series: [{ name: 'a', data: n(100_000, (i) => Math.round(Math.sin(i / 500) * 1000)) }] },
-    { id: 'w-bar', kind: 'chart', type: 'bar', width: 12, series: [{ name: 'b', data: n(60_000, (i) => i % 97) }] },
-    { id: 'w-scatter', kind: 'chart', type: 'scatter', series: [{ name: 'c', data: n(60_000, (i) => [i % 1000, (i * 7) % 991]) }] },
-    { id: 'w-table', kind: 'table', columns: n(6, (i) => ({ key: `c${i}` })), rows: n(25_000, (r) => n(6, (c) => r * 10 + c)) },
+    { id: 'w-bar', kind: 'chart', type: 'bar', width: 12, series: [{ name: 'b', data: n(100_000, (i) => i % 97) }] },
+    { id: 'w-scatter', kind: 'chart', type: 'scatter', series: [{ name: 'c', data: n(100_000, (i) => [i % 1000, (i * 7) % 991]) }] },
+    { id: 'w-table', kind: 'table', columns: n(6, (i) => ({ key: `c${i}` })), rows: n(35_000, (r) => n(6, (c) => r * 10 + c)) },
     { id: 'w-log', kind: 'log', lines: n(10_000, (i) => `line ${i}: ${'x'.repeat(60)}`) },
   ];
 }
@@ -145,7 +145,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
     `ratios mcpdash/peer: cold ${fmt.ratio(median(cold) / median(peerCold))}, warm ${fmt.ratio(median(warm) / median(peerWarm))}; p50 of ${runs}; result chars: the MCP result (PNG as base64 + text) vs the screenshot as base64`,
     `cold = first snapshot in a fresh mcpdash process (worker start, WebAssembly compile, ECharts warm-up) / Chromium launched for the shot; warm = the same process or browser again`,
     `server RSS: ${fmt.mib(rss.before)} MiB before the ${runs} warm snapshots, ${fmt.mib(rss.after)} MiB after (growth ${fmt.mib(rss.after - rss.before)} MiB; the first snapshot's worker and WebAssembly are already in "before")`,
-    `worst case: ${fmt.mib(worst.bytes / 1024 / 1024)} MiB of widgets, under the 4 MiB document limit (100,000-point line, 60,000 bars, 60,000-point scatter, 25,000-row table, 10,000-line log + the example): snapshot after a first one ${ms0(worst.ms)} ms, result ${worst.chars} chars, RSS after ${fmt.mib(worst.rssAfter)} MiB`,
+    `worst case: ${fmt.mib(worst.bytes / 1024 / 1024)} MiB of widgets, under the 4 MiB document limit (100,000-point line, 100,000 bars, 100,000-point scatter, 35,000-row table, 10,000-line log + the example): snapshot after a first one ${ms0(worst.ms)} ms, result ${worst.chars} chars, RSS after ${fmt.mib(worst.rssAfter)} MiB`,
   ];
   return { title: 'Snapshot: dashboard_snapshot of the 20-widget example vs a Chromium screenshot', lines, raw: { runs, cold, warm, chars, peerCold, peerWarm, peerChars, rss, worst } };
 }
