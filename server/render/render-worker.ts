@@ -13,6 +13,9 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
     const { svg: _svg, ...snapshot } = await renderSnapshot(doc, options);
     reply = { id, ok: true, snapshot };
     self.postMessage(reply, [snapshot.png.buffer]);
+    // A snapshot leaves tens of MB of garbage (SVG strings, pixel copies); collect it now rather than let the heap
+    // grow between snapshots that may be minutes apart.
+    Bun.gc(true);
     return;
   } catch (error) {
     // Only domain errors carry a message meant for the model; anything else is reported as internal.
