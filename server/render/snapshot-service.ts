@@ -10,6 +10,8 @@ export interface SnapshotService {
   snapshot(doc: Dashboard, options: SnapshotOptions): Promise<WorkerSnapshot>;
   /** Stops the worker (it is started again on the next snapshot). */
   close(): void;
+  /** Whether a worker is alive now (it stops after idleMs without snapshots). */
+  workerRunning(): boolean;
 }
 
 export interface SnapshotServiceOptions {
@@ -17,6 +19,11 @@ export interface SnapshotServiceOptions {
   maxWaiting?: number;
   /** A render taking longer is abandoned (its worker is terminated). */
   timeoutMs?: number;
+  /**
+   * The worker is stopped after this long without a snapshot: its WebAssembly memory never shrinks (a 4 MiB document
+   * leaves it at hundreds of MB), and the next snapshot only pays the cold start again (about 2 s).
+   */
+  idleMs?: number;
 }
 
 export class SnapshotFailedError extends AppError {
@@ -41,16 +48,28 @@ function startWorker(): Worker {
 export function createSnapshotService(options: SnapshotServiceOptions = {}): SnapshotService {
   const limiter = createRenderLimiter(options.maxWaiting ?? 3);
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const idleMs = options.idleMs ?? 5 * 60_000;
   let worker: Worker | undefined;
   let nextId = 0;
+  let idle: ReturnType<typeof setTimeout> | undefined;
 
   const drop = () => {
+    clearTimeout(idle);
     worker?.terminate();
     worker = undefined;
+  };
+  const stopWhenIdle = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (limiter.pending() === 0) drop();
+    }, idleMs);
+    // The idle timer must not keep a stopping process alive.
+    idle.unref?.();
   };
 
   const renderOnce = (doc: Dashboard, snapshotOptions: SnapshotOptions) =>
     new Promise<WorkerSnapshot>((resolve, reject) => {
+      clearTimeout(idle);
       worker ??= startWorker();
       const current = worker;
       const id = ++nextId;
@@ -63,6 +82,7 @@ export function createSnapshotService(options: SnapshotServiceOptions = {}): Sna
         const reply = event.data;
         if (reply.id !== id) return;
         finish();
+        stopWhenIdle();
         if (reply.ok) resolve(reply.snapshot);
         else if (reply.code === 'not_found') reject(new NotFoundError(reply.message));
         else reject(new SnapshotFailedError(`the snapshot could not be drawn (${reply.message.slice(0, 200)}); nothing was changed`));
@@ -86,5 +106,6 @@ export function createSnapshotService(options: SnapshotServiceOptions = {}): Sna
   return {
     snapshot: (doc, snapshotOptions) => limiter.run(() => renderOnce(doc, snapshotOptions)),
     close: drop,
+    workerRunning: () => worker !== undefined,
   };
 }
