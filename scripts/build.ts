@@ -52,7 +52,8 @@ async function compile(target: BuildTarget): Promise<void> {
   const addon = await lmdbAddonPath(root, target);
   const outfile = join(root, target.outfile);
   const result = await Bun.build({
-    entrypoints: [join(root, 'server', 'main.ts')],
+    // The snapshot renderer's worker is its own entrypoint: Bun embeds it beside main.ts so `new Worker()` finds it.
+    entrypoints: [join(root, 'server', 'main.ts'), join(root, 'server', 'render', 'render-worker.ts')],
     compile: {
       target: target.bun,
       outfile,

@@ -13,6 +13,7 @@ import { registerDataAppend } from './data-append.ts';
 import { registerDashboardGet } from './dashboard-get.ts';
 import { registerDashboardHistory } from './dashboard-history.ts';
 import { registerDashboardRestore } from './dashboard-restore.ts';
+import { registerDashboardSnapshot } from './dashboard-snapshot.ts';
 
 export const TOOL_NAMES = [
   'dashboard_open',
@@ -24,6 +25,7 @@ export const TOOL_NAMES = [
   'dashboard_get',
   'dashboard_history',
   'dashboard_restore',
+  'dashboard_snapshot',
 ] as const;
 
 export function dashboardTools(deps: ToolDeps): ServerPlugin {
@@ -37,6 +39,7 @@ export function dashboardTools(deps: ToolDeps): ServerPlugin {
     registerDashboardGet(server, deps);
     registerDashboardHistory(server, deps);
     registerDashboardRestore(server, deps);
+    registerDashboardSnapshot(server, deps);
     registerDashboardResource(server, deps);
   };
 }

@@ -1,0 +1,66 @@
+// dashboard_snapshot: a PNG of the dashboard as the page lays it out, drawn on the server, plus a text account of what
+// it shows and the problems a person would notice. Lets the model check its work without a browser.
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/server';
+import { MAX_WIDTH, MIN_WIDTH, defaultTheme } from '../../render/snapshot.ts';
+import { createSnapshotService } from '../../render/snapshot-service.ts';
+import { dashboardArg, dashboardUrl, requireDoc, resultShape, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './target.ts';
+
+/** Claude.ai cuts a tool result at about 150,000 characters; the whole result stays well under it. */
+export const RESULT_BUDGET_CHARS = 100_000;
+/** The URL lines, the JSON-RPC and content envelopes and the other structuredContent fields. */
+const ENVELOPE_CHARS = 2_000;
+
+// One per process: snapshots are CPU-heavy, so they are drawn one at a time in one worker thread.
+const snapshots = createSnapshotService();
+
+// Built once per process, not per session: every live session's server registers these same objects.
+const CONFIG = {
+  title: 'Snapshot dashboard',
+  description:
+    'Look at the dashboard as a person sees it: returns a PNG of the page (drawn on the server, same grid, widths, theme and colours) and a text account ' +
+    '(the layout, what each widget shows, and a "Problems:" list: empty charts or series, more categories than the width can show, cut or overlapping labels, ' +
+    'tables wider than their card, long text in a short card, low-contrast custom colours; or "No problems found."). ' +
+    'Call it after building or changing the dashboard, fix what it reports, and check again. "widget" draws one widget larger. ' +
+    'Example: {"dashboard": "<id>"} or {"dashboard": "<id>", "widget": "sales", "theme": "dark"}',
+  inputSchema: z.object({
+    dashboard: dashboardArg,
+    widget: z.string().max(64).optional().describe('Id of one widget to draw on its own, across the whole width and at the large height.'),
+    width: z
+      .number()
+      .int()
+      .min(MIN_WIDTH)
+      .max(MAX_WIDTH)
+      .optional()
+      .describe(`Browser width in px to lay the page out for (${MIN_WIDTH}-${MAX_WIDTH}, default 1200; 1000 or less uses the page's 6-column tablet grid). The picture may be scaled down to fit the result size; the text says so.`),
+    theme: z.enum(['light', 'dark']).optional().describe('Colour theme to draw in; default the dashboard\'s own ("auto" draws light).'),
+  }),
+  outputSchema: z.object({
+    ...resultShape,
+    width: z.number().int().describe('Width of the PNG in px (less than asked when scaled down to fit).'),
+    height: z.number().int().describe('Height of the PNG in px.'),
+    problems: z.array(z.string()).describe('One line per problem, each starting with the widget id; empty when none were found.'),
+  }),
+  annotations: { readOnlyHint: true },
+};
+
+export function registerDashboardSnapshot(server: McpServer, deps: ToolDeps): void {
+  registerDashboardTool(server, deps, 'dashboard_snapshot', CONFIG, async (args, id) => {
+    const doc = requireDoc(deps, id);
+    const url = dashboardUrl(deps, doc.id);
+    const shot = await snapshots.snapshot(doc, {
+      width: args.width ?? 1200,
+      theme: args.theme ?? defaultTheme(doc),
+      widget: args.widget,
+      budgetChars: RESULT_BUDGET_CHARS - ENVELOPE_CHARS - url.length * 2,
+    });
+    return {
+      content: [
+        { type: 'image', data: Buffer.from(shot.png).toString('base64'), mimeType: 'image/png' },
+        { type: 'text', text: `${shot.account}\nDashboard (revision ${doc.revision}): ${url}\ndashboard_id: ${doc.id}` },
+      ],
+      structuredContent: { dashboard_id: doc.id, url, revision: doc.revision, width: shot.width, height: shot.height, problems: shot.problems },
+    };
+  });
+}

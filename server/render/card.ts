@@ -1,0 +1,83 @@
+// One widget's card as .widget in the page's CSS: border, radius, padding, title row with its small action buttons,
+// the body (clipped to the card), and the caption (note) under it.
+import type { WidgetView } from '../dashboard/view.ts';
+import { CSS, type Body, type RenderContext } from './body.ts';
+import { baseline, clipped, rect, text, type Box } from './svg.ts';
+import { ellipsize, wrap } from './text.ts';
+import { inlineText } from './widgets/markdown-blocks.ts';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+
+const ACTIONS: Record<string, string[]> = { table: ['CSV'], chart: ['CSV', 'PNG'], log: ['TXT'] };
+const ACTION = { size: 10.5, height: 20.75, padX: 6, gap: 4.5 };
+const NOTE_LINE = 18;
+const NOTE_LINES = 4;
+
+export interface Card {
+  widget: WidgetView;
+  body: Body;
+  /** Card height before the row stretches it. */
+  height: number;
+  draw(box: Box): string;
+  /** Where the body was drawn in the last draw (tests look for a chart's pixels there). */
+  bodyBox?: Box;
+}
+
+function hasHead(widget: WidgetView): boolean {
+  return Boolean(widget.title) || widget.kind in ACTIONS;
+}
+
+function noteLines(widget: WidgetView, width: number, ctx: RenderContext): string[] {
+  if (!widget.note) return [];
+  const plain = inlineText(fromMarkdown(widget.note.slice(0, 4000)));
+  return wrap(plain, width, CSS.note.size, ctx.fonts.sans, NOTE_LINES).lines;
+}
+
+/** The content box width of a card `outer` px wide. */
+export function innerWidth(outer: number): number {
+  return outer - 2 * (CSS.card.padX + CSS.card.border);
+}
+
+export function buildCard(widget: WidgetView, body: Body, outerWidth: number, ctx: RenderContext): Card {
+  const { fonts, palette } = ctx;
+  const inner = innerWidth(outerWidth);
+  const head = hasHead(widget);
+  const note = noteLines(widget, inner, ctx);
+  const chrome = 2 * (CSS.card.padY + CSS.card.border) + (head ? CSS.head.height + CSS.head.gap : 0) + (note.length ? CSS.note.gap + note.length * NOTE_LINE : 0);
+  const card: Card = {
+    widget,
+    body,
+    height: chrome + body.height,
+    draw(box) {
+      const out: string[] = [];
+      if (palette.name === 'light') out.push(rect({ ...box, y: box.y + 1 }, { fill: '#101828', opacity: 0.07, rx: CSS.card.radius }));
+      out.push(rect({ x: box.x + 0.5, y: box.y + 0.5, width: box.width - 1, height: box.height - 1 }, { fill: palette.card, stroke: palette.border, rx: CSS.card.radius }));
+      const x = box.x + CSS.card.border + CSS.card.padX;
+      let y = box.y + CSS.card.border + CSS.card.padY;
+      if (head) {
+        let actionsWidth = 0;
+        const buttons = ACTIONS[widget.kind] ?? [];
+        for (const label of [...buttons].reverse()) {
+          const w = fonts.sans.width(label, ACTION.size) * 1.03 + 2 * ACTION.padX + 2;
+          const bx = x + inner - actionsWidth - w;
+          out.push(rect({ x: bx, y: y + 0.3, width: w, height: ACTION.height }, { fill: palette.card, stroke: palette.border, rx: 6 }));
+          out.push(text(bx + w / 2, baseline(y + 0.3, ACTION.height, ACTION.size), label, { font: 'sans', size: ACTION.size, fill: palette.muted, anchor: 'middle' }));
+          actionsWidth += w + ACTION.gap;
+        }
+        if (widget.title) {
+          const title = ellipsize(widget.title, inner - actionsWidth - 8, CSS.head.titleSize, fonts.bold);
+          out.push(text(x, baseline(y, CSS.head.height, CSS.head.titleSize), title, { font: 'bold', size: CSS.head.titleSize, fill: palette.text }));
+        }
+        y += CSS.head.height + CSS.head.gap;
+      }
+      const noteHeight = note.length ? CSS.note.gap + note.length * NOTE_LINE : 0;
+      const bodyBox = { x, y, width: inner, height: box.y + box.height - CSS.card.border - CSS.card.padY - noteHeight - y };
+      card.bodyBox = bodyBox;
+      out.push(clipped(ctx.ids, { x: box.x, y: bodyBox.y - 2, width: box.width, height: bodyBox.height + 4 }, body.draw(bodyBox)));
+      note.forEach((l, i) => {
+        out.push(text(x, baseline(bodyBox.y + bodyBox.height + CSS.note.gap + i * NOTE_LINE, NOTE_LINE, CSS.note.size), l, { font: 'sans', size: CSS.note.size, fill: palette.muted }));
+      });
+      return out.join('');
+    },
+  };
+  return card;
+}

@@ -1,0 +1,75 @@
+// dashboard_snapshot through the real MCP endpoint (real SDK client, LMDB in a temp dir, the render worker).
+import { afterAll, describe, expect, test } from 'bun:test';
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import type { Client } from '@modelcontextprotocol/client';
+import { connectClient, removeTempDirs, startAppsStoppedAfterEach } from '../../helpers/test-app.ts';
+
+afterAll(removeTempDirs);
+
+const portfolio = JSON.parse(readFileSync(new URL('../../../fixtures/portfolio.json', import.meta.url), 'utf8')) as { title: string; widgets: unknown[] };
+
+interface Content {
+  type: string;
+  text?: string;
+  data?: string;
+  mimeType?: string;
+}
+interface Result {
+  isError?: boolean;
+  content: Content[];
+  structuredContent?: { dashboard_id: string; url: string; revision: number; width: number; height: number; problems: string[] };
+}
+
+const start = startAppsStoppedAfterEach();
+const call = async (client: Client, name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as Result;
+
+async function withPortfolio(): Promise<{ client: Client; id: string }> {
+  const app = await start();
+  const { client } = await connectClient(app.mcpUrl);
+  const set = await call(client, 'dashboard_set', { title: portfolio.title, widgets: portfolio.widgets });
+  expect(set.isError).toBeFalsy();
+  return { client, id: set.structuredContent!.dashboard_id };
+}
+
+const decode = (result: Result) => PNG.sync.read(Buffer.from(result.content.find((c) => c.type === 'image')!.data!, 'base64'));
+
+describe('dashboard_snapshot tool', () => {
+  test('answers with a PNG image and a text account that carries the URL, under 100,000 characters', async () => {
+    const { client, id } = await withPortfolio();
+    const result = await call(client, 'dashboard_snapshot', { dashboard: id });
+    expect(result.isError).toBeFalsy();
+    expect(result.content.map((c) => c.type)).toEqual(['image', 'text']);
+    expect(result.content[0]!.mimeType).toBe('image/png');
+    const png = decode(result);
+    expect(png.width).toBe(result.structuredContent!.width);
+    expect(png.height).toBe(result.structuredContent!.height);
+    const text = result.content[1]!.text!;
+    expect(text).toContain(`/dashboard/${id}`);
+    expect(text).toContain('Problems:\nNo problems found.');
+    expect(result.structuredContent!.problems).toEqual([]);
+    expect(JSON.stringify(result).length).toBeLessThan(100_000);
+  }, 120_000);
+
+  test('refuses an unknown widget id with an error that lists the ids', async () => {
+    const { client, id } = await withPortfolio();
+    const result = await call(client, 'dashboard_snapshot', { dashboard: id, widget: 'nope' });
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toContain('no widget "nope"');
+    expect(result.content[0]!.text).toContain('hash-candles');
+    expect(result.content[0]!.text).toContain('activity');
+  }, 120_000);
+
+  test('"widget" draws that one widget larger than it is on the page', async () => {
+    const { client, id } = await withPortfolio();
+    const page = await call(client, 'dashboard_snapshot', { dashboard: id, width: 1200 });
+    const single = await call(client, 'dashboard_snapshot', { dashboard: id, widget: 'health', width: 1200 });
+    expect(single.isError).toBeFalsy();
+    expect(single.content[1]!.text).toContain('Snapshot of widget "health"');
+    expect(single.content[1]!.text).not.toContain('allocation (chart');
+    const picture = decode(single);
+    // On the page "health" is 4 of 12 columns (about a third of the picture); alone it fills the width.
+    expect(picture.width).toBeGreaterThan(0.9 * 1200 * (page.structuredContent!.width / 1200));
+    expect(picture.height).toBeLessThan(picture.width);
+  }, 120_000);
+});
