@@ -80,7 +80,8 @@ export function createBudget(root: RootDatabase, databases: readonly Database<un
 }
 
 // Errors that mean the store had no room: MDB_MAP_FULL (the map could not grow), ENOSPC (disk full), EFBIG (file
-// size limit), EDQUOT (disk quota). lmdb reports a failed batch commit only as "Commit failed", without the cause.
+// size limit), EDQUOT (disk quota). lmdb reports a failed batch commit only as "Commit failed", without the cause
+// (the disk is by far the likeliest one).
 const NO_ROOM_CODES = new Set<unknown>([-30792, 28, 27, 122]);
 const NO_ROOM_MESSAGE = /MDB_MAP_FULL|No space left|File too large|quota exceeded|Commit failed/i;
 
@@ -90,13 +91,10 @@ const NO_ROOM_MESSAGE = /MDB_MAP_FULL|No space left|File too large|quota exceede
  */
 export function storageFailure(error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Error)) return error;
-  // lmdb rejects this promise with the cause later; unhandled, that rejection would end the process.
-  const later = (error as Error & { commitError?: Promise<unknown> }).commitError;
-  later?.catch(() => undefined);
   const code = (error as Error & { code?: unknown }).code;
   if (!NO_ROOM_CODES.has(code) && !NO_ROOM_MESSAGE.test(error.message)) return error;
   return new StorageFullError(
-    "the server could not store this change because its storage is full (disk space or file size limit), so nothing was written. Tell the user: the server's owner needs to free disk space or delete dashboards.",
+    "the server could not write to its storage (most likely its disk is full), so nothing was written. Tell the user: the server's owner needs to free disk space or delete dashboards.",
     error,
   );
 }

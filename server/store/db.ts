@@ -2,6 +2,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { createBudget, type Budget } from './budget.ts';
+import { handleCommitFailures } from './commit-failures.ts';
 
 /** Expiry index key: [expiresAtMs, kind, id]; ordered so the sweeper reads only what has expired. */
 export type ExpiryKind = 'session' | 'dashboard';
@@ -60,6 +61,9 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
     // Sessions/dashboards are small structured records; msgpack is compact and fast.
     encoding: 'msgpack',
     mapSize: mapSizeFor(maxDataBytes),
+    // Every write here is an explicit transaction, so batching by event turn adds nothing; and its batch keeps a
+    // promise no caller sees, which a failed commit (full disk) rejects unhandled, ending the process.
+    eventTurnBatching: false,
   });
   // Every sub-database is listed here, so the budget measures each one (a new line here is counted too).
   const databases = {
@@ -71,6 +75,7 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
     chunkRefs: root.openDB<unknown, [string, string]>('chunk-refs', {}),
     expiry: root.openDB<null, ExpiryKey>('expiry', {}),
   };
+  for (const db of [root, ...Object.values(databases)]) handleCommitFailures(db);
   return {
     root,
     ...databases,

@@ -1,4 +1,5 @@
 // Session records: what survives a restart so an MCP session can be rebuilt, plus sliding expiry.
+import { recordBytes, storageFailure } from './budget.ts';
 import type { Store } from './db.ts';
 import { moveExpiry } from './expiry.ts';
 
@@ -15,7 +16,7 @@ export interface SessionRecord {
 }
 
 export interface SessionStore {
-  /** Persist a new session; resolves once committed. */
+  /** Persist a new session; resolves once committed. StorageFullError (nothing written) past the data budget. */
   create(record: Omit<SessionRecord, 'lastSeenAt' | 'expiresAt'>, nowMs: number): Promise<SessionRecord>;
   /** The live record, or undefined when unknown or past expiresAt (even before the sweeper ran). */
   get(id: string, nowMs: number): SessionRecord | undefined;
@@ -45,10 +46,17 @@ export function createSessionStore(store: Store, ttlMs: number): SessionStore {
   return {
     async create(fields, nowMs) {
       const record: SessionRecord = { ...fields, lastSeenAt: nowMs, expiresAt: nowMs + ttlMs };
-      await store.root.transaction(() => {
-        store.sessions.put(record.id, record);
-        moveExpiry(store, 'session', record.id, undefined, record.expiresAt);
-      });
+      await store.root
+        .transaction(() => {
+          // Before the first put: a refused session leaves nothing behind. (Touching and attaching rewrite a record
+          // of bounded size and are not checked: they must keep working when the budget is full.)
+          store.budget.check(recordBytes(record.id, record) + recordBytes([record.expiresAt, 'session', record.id], null));
+          store.sessions.put(record.id, record);
+          moveExpiry(store, 'session', record.id, undefined, record.expiresAt);
+        })
+        .catch((error: unknown) => {
+          throw storageFailure(error);
+        });
       return record;
     },
     get(id, nowMs) {
