@@ -58,13 +58,16 @@ export function recordBytes(key: unknown, value: unknown): number {
   return entryBytes(jsonBytes(key), jsonBytes(value));
 }
 
+/** LMDB pages in use in the environment and the given sub-databases, in bytes. */
+export function bytesInUse(root: RootDatabase, databases: readonly Database<unknown, never>[]): number {
+  const rootStats = root.getStats() as PageStats;
+  let pages = pagesOf(rootStats) + (rootStats.free ? pagesOf(rootStats.free) : 0);
+  for (const db of databases) pages += pagesOf(db.getStats() as PageStats);
+  return pages * rootStats.pageSize;
+}
+
 export function createBudget(root: RootDatabase, databases: readonly Database<unknown, never>[], maxBytes: number): Budget {
-  const usedBytes = () => {
-    const rootStats = root.getStats() as PageStats;
-    let pages = pagesOf(rootStats) + (rootStats.free ? pagesOf(rootStats.free) : 0);
-    for (const db of databases) pages += pagesOf(db.getStats() as PageStats);
-    return pages * rootStats.pageSize;
-  };
+  const usedBytes = () => bytesInUse(root, databases);
   return {
     usage: () => ({ usedBytes: usedBytes(), maxBytes }),
     check(bytes) {
