@@ -49,6 +49,8 @@ export interface DashboardStore {
   write(id: string, edit: DashboardEdit, meta: WriteMeta): Promise<WriteResult>;
   /** Slide expiry without a new revision (AI activity that changed nothing). Resolves after commit. */
   touch(id: string, nowMs: number): Promise<Dashboard | undefined>;
+  /** Every live dashboard without its widgets (for the owner console): reads only the small headers. */
+  list(nowMs: number): DashboardHeader[];
   /** Recent revisions, newest first. Empty when the dashboard is unknown or expired. */
   history(id: string, nowMs: number, limit?: number): HistoryEntry[];
   /** The document as it was at a revision still in history. Usable inside write() edits too. */
@@ -58,6 +60,9 @@ export interface DashboardStore {
   /** Sweeper hook: delete the document and all its history if really expired. Runs inside the sweeper's transaction. */
   removeIfExpired(id: string, nowMs: number): boolean;
 }
+
+/** A dashboard's fields other than its widgets. */
+export type DashboardHeader = Omit<Dashboard, 'widgets'>;
 
 /** A document without its widgets, as `dashboards` and the snapshots hold it; the null keeps the key order. */
 type Header = Omit<Dashboard, 'widgets'> & { widgets: null };
@@ -207,6 +212,17 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
         }
         return { ...load(id, head).doc, expiresAt };
       });
+    },
+
+    list(nowMs) {
+      const headers: DashboardHeader[] = [];
+      for (const { value } of store.dashboards.getRange({})) {
+        const head = live(value as Header | Dashboard, nowMs);
+        if (!head) continue;
+        const { widgets: _widgets, ...header } = head;
+        headers.push(header);
+      }
+      return headers;
     },
 
     history(id, nowMs, limit = historyLimit) {

@@ -153,6 +153,16 @@ describe('dashboard store', () => {
     expect(expiryKeys()).toEqual([[T0 + HOUR, 'dashboard', other]]);
   });
 
+  test('lists the live dashboards without their widgets', async () => {
+    const other = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    await dashboards.write(ID, addWidget('a'), { tool: 'dashboard_open', nowMs: T0 });
+    await dashboards.write(other, addWidget('x'), { tool: 'dashboard_open', nowMs: T0 + HOUR / 2 });
+    const listed = dashboards.list(T0 + HOUR / 4);
+    expect(listed.map((d) => d.id).sort()).toEqual([other, ID].sort());
+    expect(listed.find((d) => d.id === ID)).toEqual({ id: ID, title: 'Dashboard', theme: 'auto', revision: 1, createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0).toISOString(), expiresAt: new Date(T0 + HOUR).toISOString() });
+    expect(dashboards.list(T0 + HOUR).map((d) => d.id)).toEqual([other]);
+  });
+
   test('moves its expiry index entry on each write and on touch', async () => {
     await dashboards.write(ID, addWidget('a'), { tool: 'dashboard_open', nowMs: T0 });
     expect(expiryKeys()).toEqual([[T0 + HOUR, 'dashboard', ID]]);
