@@ -1,6 +1,6 @@
 // `npm run bench`: mcpdash side by side with its peers (bench/peers/); runs each section in bench/sections/,
 // prints their tables and saves the raw figures as JSON in bench/results/ (git-ignored). See bench/README.md.
-// Usage: bun run scripts/bench.ts [--only startup,throughput,sessions-create,sessions-memory,dashboards,page,snapshot] [--quick] [--seconds 5] [--reps 3]
+// Usage: bun run scripts/bench.ts [--only startup,throughput,sessions-create,sessions-memory,dashboards,page,snapshot,history] [--quick] [--seconds 5] [--reps 3]
 //        [--concurrency 32] [--sessions 10000] [--servers mcpdash,node-express,bun-hono,bun-hono-v2,bare-bun] [--loader wrk|bun] [--no-build]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -12,6 +12,7 @@ import * as sessionsMemory from '../bench/sections/sessions-memory.ts';
 import * as dashboards from '../bench/sections/dashboards.ts';
 import * as page from '../bench/sections/page.ts';
 import * as snapshot from '../bench/sections/snapshot.ts';
+import * as history from '../bench/sections/history.ts';
 import { runLoad } from '../bench/load.ts';
 import { ensureWrk, runWrk } from '../bench/lib/wrk.ts';
 import { binaryIsFresh, BINARY, ROOT } from '../bench/lib/mcpdash-process.ts';
@@ -19,7 +20,7 @@ import { TARGETS } from '../bench/lib/targets.ts';
 import type { BenchContext, BenchOptions, BenchSection, SectionResult } from '../bench/lib/context.ts';
 
 /** In run order; a new figure is a new file in bench/sections/ exporting `name` and `run(ctx)`, listed here. */
-const SECTIONS: BenchSection[] = [startup, throughput, sessionsCreate, sessionsMemory, dashboards, page, snapshot];
+const SECTIONS: BenchSection[] = [startup, throughput, sessionsCreate, sessionsMemory, dashboards, page, snapshot, history];
 
 function parseArgs(argv: string[]) {
   const value = (flag: string): string | undefined => {

@@ -42,7 +42,7 @@ export interface AppOptions {
 
 export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
   const now = options.now ?? Date.now;
-  const store = openStore(config.dataDir);
+  const store = openStore(config.dataDir, { maxDataBytes: config.maxDataBytes });
   const sessions = createSessionStore(store, config.ttlMs);
   const dashboardStore = createDashboardStore(store, { ttlMs: config.ttlMs, historyLimit: config.historyLimit });
   const live = createLive({ onListenerError: (error) => logger.error('live listener failed', { error: String(error) }) });

@@ -82,6 +82,7 @@ const options = {
   'max-body': { schema: size('--max-body'), default: '8mb', arg: '<size>', help: 'largest request body accepted on /mcp (413 above)' },
   'max-document': { schema: size('--max-document'), default: '4mb', arg: '<size>', help: 'largest dashboard document (JSON bytes)' },
   'max-widgets': { schema: intIn(1, 10_000), default: '200', arg: '<n>', help: 'most widgets on one dashboard' },
+  'max-data': { schema: size('--max-data'), default: '1gb', arg: '<size>', help: 'data budget for everything stored (dashboards, history, sessions); writes past it are refused' },
   'history': { schema: intIn(1, 1_000), default: '50', arg: '<n>', help: 'revisions kept per dashboard for dashboard_history/restore' },
   'idle-evict': { schema: duration('--idle-evict'), default: '5m', arg: '<duration>', help: 'drop an idle session from memory after this (it is rebuilt from disk on its next request)' },
   'conformance-fixtures': { schema: z.literal('true'), default: undefined, arg: '', help: '', flag: true, hidden: true },
@@ -113,6 +114,8 @@ export interface Config {
   maxDocumentBytes: number;
   maxWidgets: number;
   historyLimit: number;
+  /** The data budget: bytes the LMDB store may have in use (--max-data). */
+  maxDataBytes: number;
   idleEvictMs: number;
   conformanceFixtures: boolean;
 }
@@ -187,6 +190,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       maxDocumentBytes: one<number>('max-document'),
       maxWidgets: one<number>('max-widgets'),
       historyLimit: one<number>('history'),
+      maxDataBytes: one<number>('max-data'),
       idleEvictMs: one<number>('idle-evict'),
       conformanceFixtures: one('conformance-fixtures') === 'true',
     },

@@ -45,6 +45,13 @@ export class LimitError extends AppError {
   }
 }
 
+/** The server's data budget (--max-data) is used up; nothing was written. 507 Insufficient Storage. */
+export class StorageFullError extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super('storage_full', 507, message, cause);
+  }
+}
+
 /** A short, non-secret prefix of an id for logs: ids are credentials. */
 export function idPrefix(id: string | undefined | null): string {
   if (!id) return '-';

@@ -8,6 +8,7 @@ import {
   type LegacyHttpHandler,
   type McpServer,
 } from '@modelcontextprotocol/server';
+import { StorageFullError } from '../errors.ts';
 import type { McpCallContext } from './endpoint.ts';
 import { rpcError } from './rpc-error.ts';
 import type { LiveSession, SessionCache } from './session-cache.ts';
@@ -30,6 +31,9 @@ const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9
 
 const sessionNotFound = () =>
   rpcError(404, -32001, 'Session not found: it expired, was deleted, or never existed. Start a new session with initialize.');
+
+/** The request's id, for an error answered before the SDK sees the request. */
+const echoId = (message: { id?: unknown }) => (typeof message.id === 'string' || typeof message.id === 'number' ? message.id : null);
 
 /** The revision the SDK will answer an initialize with: the client's when it is a 2025-era one we speak, else our newest. */
 const negotiatedVersion = (requested: string | undefined) =>
@@ -84,8 +88,15 @@ export function createLegacySessions(options: LegacySessionsOptions) {
       if (messages.length === 0 || messages.some((m) => typeof m !== 'object' || m === null)) {
         return rpcError(400, -32600, 'Invalid Request: expected a JSON-RPC message or a non-empty batch');
       }
-      const init = messages.find((m) => (m as { method?: unknown }).method === 'initialize') as { params?: InitializeParams } | undefined;
+      const init = messages.find((m) => (m as { method?: unknown }).method === 'initialize') as { id?: unknown; params?: InitializeParams } | undefined;
       if (init) {
+        try {
+          cache.assertRoomForNew();
+        } catch (error) {
+          // The SDK would turn a refusal inside initialize into a misleading "Parse error": answer it here.
+          if (error instanceof StorageFullError) return rpcError(507, -32000, error.message, {}, echoId(init));
+          throw error;
+        }
         const entry = cache.createForInitialize({
           protocolVersion: negotiatedVersion(init.params?.protocolVersion),
           clientInfo: init.params?.clientInfo,

@@ -79,6 +79,11 @@ export class SessionCache implements SessionDirectory {
     return this.live.size;
   }
 
+  /** Throws StorageFullError when the data budget has no room for another session (see SessionStore.assertRoom). */
+  assertRoomForNew(): void {
+    this.options.sessions.assertRoom();
+  }
+
   /** A new session for an `initialize` request; the record is persisted when the SDK reports the session started. */
   createForInitialize(init: NewSession): LiveSession {
     const id = crypto.randomUUID();

@@ -1,7 +1,13 @@
 // Dashboard documents and their revision history: atomic read-modify-write, sliding expiry, bounded history.
-import type { Dashboard } from '../dashboard/schema.ts';
+// A revision is stored as its header plus the list of chunks its widgets cut into (chunking.ts); chunks are stored
+// once per dashboard and shared by every revision that has them (chunk-store.ts), so 50 small edits of a 4 MiB
+// document cost about one copy of it, not 50, and appending a row writes a chunk or two, not the whole table.
+import type { Dashboard, Widget } from '../dashboard/schema.ts';
 import type { EditResult } from '../dashboard/edit.ts';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, idPrefix } from '../errors.ts';
+import { entryBytes, jsonBytes, recordBytes, storageFailure } from './budget.ts';
+import { createChunkStore, type RevisionContent } from './chunk-store.ts';
+import { splitChunks } from './chunking.ts';
 import type { Store } from './db.ts';
 import { moveExpiry } from './expiry.ts';
 
@@ -36,56 +42,129 @@ export type DashboardEdit = (current: Dashboard | undefined) => EditResult;
 export interface DashboardStore {
   /** The live document, or undefined when unknown or past expiresAt (even before the sweeper ran). */
   get(id: string, nowMs: number): Dashboard | undefined;
-  /** One write transaction: read, check, edit, bump revision, extend expiry, record history. Resolves after commit. */
+  /**
+   * One write transaction: read, check, edit, check the data budget, bump revision, extend expiry, record history.
+   * Resolves after commit; a refusal (StorageFullError included) writes nothing.
+   */
   write(id: string, edit: DashboardEdit, meta: WriteMeta): Promise<WriteResult>;
   /** Slide expiry without a new revision (AI activity that changed nothing). Resolves after commit. */
   touch(id: string, nowMs: number): Promise<Dashboard | undefined>;
+  /** Every live dashboard without its widgets (for the owner console): reads only the small headers. */
+  list(nowMs: number): DashboardHeader[];
   /** Recent revisions, newest first. Empty when the dashboard is unknown or expired. */
   history(id: string, nowMs: number, limit?: number): HistoryEntry[];
   /** The document as it was at a revision still in history. Usable inside write() edits too. */
   revisionDoc(id: string, revision: number): Dashboard | undefined;
+  /** Delete the document, its history and its content now (e.g. the owner deleted it). False when there was none. */
+  remove(id: string): Promise<boolean>;
   /** Sweeper hook: delete the document and all its history if really expired. Runs inside the sweeper's transaction. */
   removeIfExpired(id: string, nowMs: number): boolean;
 }
 
-const expiresMs = (doc: Dashboard): number => Date.parse(doc.expiresAt);
+/** A dashboard's fields other than its widgets. */
+export type DashboardHeader = Omit<Dashboard, 'widgets'>;
+
+/** A document without its widgets, as `dashboards` and the snapshots hold it; the null keeps the key order. */
+type Header = Omit<Dashboard, 'widgets'> & { widgets: null };
+
+interface Snapshot {
+  doc: Header;
+  /** The keys of the pages of the revision's chunk list (chunk-store.ts). */
+  pages: Uint8Array;
+}
+
+/** A revision read back: the document and, for the chunked format, its content as stored. */
+interface Loaded {
+  doc: Dashboard;
+  content?: RevisionContent;
+}
+
+// Stores written before compact history held whole documents; they are still read (and restored) as they are,
+// and replaced by the chunked format on the next write.
+const isWholeDocument = (value: unknown): value is Dashboard => Array.isArray((value as Dashboard | undefined)?.widgets);
+const isSnapshot = (value: unknown): value is Snapshot => (value as Snapshot | undefined)?.pages instanceof Uint8Array;
+
+// A revision's content is its widgets as JSON: what pages and tools read anyway, so nothing they could see is lost,
+// and appending rows changes only the end of it (JSON has no length prefixes), which keeps appends cheap.
+const encodeWidgets = (widgets: Widget[]) => Buffer.from(JSON.stringify(widgets));
+const decodeWidgets = (bytes: Buffer) => JSON.parse(bytes.toString('utf8')) as Widget[];
+
+const headerOf = (doc: Dashboard): Header => ({ ...doc, widgets: null });
+
+const expiresMs = (doc: Pick<Dashboard, 'expiresAt'>): number => Date.parse(doc.expiresAt);
 
 // Array keys sort element-wise, so [id, 0] .. [id, MAX] spans exactly this dashboard's history.
 const MAX_REVISION = Number.MAX_SAFE_INTEGER;
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** What a write adds besides chunks: the expiry index entry ([ms, kind, id] -> null). */
+const EXPIRY_BYTES = entryBytes(64, 1);
+
 export function createDashboardStore(store: Store, options: DashboardStoreOptions): DashboardStore {
   const { ttlMs, historyLimit } = options;
-  const read = (id: string) => store.dashboards.get(id) as Dashboard | undefined;
-  const live = (doc: Dashboard | undefined, nowMs: number) => (doc && expiresMs(doc) > nowMs ? doc : undefined);
+  const chunkStore = createChunkStore(store);
+  const readHead = (id: string) => store.dashboards.get(id) as Header | Dashboard | undefined;
+  const live = <T extends Pick<Dashboard, 'expiresAt'>>(head: T | undefined, nowMs: number) => (head && expiresMs(head) > nowMs ? head : undefined);
 
-  const removeHistory = (id: string, belowRevision: number) => {
+  /** Every content key a revision uses (none for a whole-document snapshot or a missing one). */
+  const keysOfRevision = (id: string, revision: number): ReadonlySet<string> => {
+    const snapshot = store.snapshots.get([id, revision]);
+    return isSnapshot(snapshot) ? chunkStore.keysOf(id, snapshot.pages) : NO_KEYS;
+  };
+
+  const loadSnapshot = (id: string, snapshot: Snapshot, header: Header): Loaded => {
+    const content = chunkStore.read(id, snapshot.pages);
+    return { doc: { ...header, widgets: decodeWidgets(content.bytes) }, content };
+  };
+
+  /** The current document of a stored head (header + the current revision's content). */
+  const load = (id: string, head: Header | Dashboard): Loaded => {
+    if (isWholeDocument(head)) return { doc: head };
+    const snapshot = store.snapshots.get([id, head.revision]);
+    if (!isSnapshot(snapshot)) throw new Error(`dashboard ${idPrefix(id)} has no content for its revision ${head.revision}`);
+    return loadSnapshot(id, snapshot, head);
+  };
+
+  /** Drop revisions below `belowRevision`, oldest first, freeing chunks no kept revision uses. */
+  const trimHistory = (id: string, belowRevision: number) => {
     // Collect first: removing while an lmdb range iterator is open is not something to rely on.
-    const keys = Array.from(store.history.getKeys({ start: [id, 0], end: [id, belowRevision] }));
-    for (const key of keys) {
-      store.history.remove(key);
-      store.snapshots.remove(key);
+    const revisions = Array.from(store.history.getKeys({ start: [id, 0], end: [id, belowRevision] }), (key) => key[1]);
+    for (const revision of revisions) {
+      chunkStore.release(id, keysOfRevision(id, revision), keysOfRevision(id, revision + 1));
+      store.history.remove([id, revision]);
+      store.snapshots.remove([id, revision]);
     }
+  };
+
+  const removeAll = (id: string) => {
+    store.dashboards.remove(id);
+    const range = { start: [id, 0], end: [id, MAX_REVISION] };
+    for (const key of Array.from(store.history.getKeys(range))) store.history.remove(key);
+    for (const key of Array.from(store.snapshots.getKeys(range))) store.snapshots.remove(key);
+    chunkStore.removeAll(id);
   };
 
   return {
     get(id, nowMs) {
-      return live(read(id), nowMs);
+      const head = live(readHead(id), nowMs);
+      return head && load(id, head).doc;
     },
 
     write(id, edit, meta) {
       // childTransaction, not transaction: lmdb batches queued transaction() callbacks into one LMDB txn and does
       // not roll back a callback that throws halfway; a child txn is aborted on its own (test pins this down).
-      return store.root.childTransaction(() => {
-        const stored = read(id);
-        const current = live(stored, meta.nowMs);
-        if (meta.expectedRevision !== undefined && (current?.revision ?? 0) !== meta.expectedRevision) {
-          throw new ConflictError(
-            `dashboard is at revision ${current?.revision ?? 0}, you expected ${meta.expectedRevision}: call dashboard_get and retry`,
-          );
+      const committed = store.root.childTransaction(() => {
+        const stored = readHead(id);
+        const liveHead = live(stored, meta.nowMs);
+        const current = liveHead && load(id, liveHead);
+        const currentRevision = current?.doc.revision ?? 0;
+        if (meta.expectedRevision !== undefined && currentRevision !== meta.expectedRevision) {
+          throw new ConflictError(`dashboard is at revision ${currentRevision}, you expected ${meta.expectedRevision}: call dashboard_get and retry`);
         }
         // The edit runs before any write, so a refusal leaves the store untouched.
-        const result = edit(current);
-        const revision = (current?.revision ?? 0) + 1;
+        const result = edit(current?.doc);
+        const revision = currentRevision + 1;
         const now = new Date(meta.nowMs).toISOString();
         const doc: Dashboard = {
           ...result.doc,
@@ -94,36 +173,60 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
           updatedAt: now,
           expiresAt: new Date(meta.nowMs + ttlMs).toISOString(),
         };
-        if (stored && !current) {
-          // Expired but not yet swept: its old history must not mix with the new dashboard's revisions.
-          removeHistory(id, MAX_REVISION);
-        }
-        store.dashboards.put(id, doc);
-        // Listing history must not decode whole documents (up to 4 MiB each), so snapshots live apart.
+        // Expired but not yet swept: its old history must not mix with the new dashboard's revisions.
+        if (stored && !liveHead) removeAll(id);
+
+        const content = encodeWidgets(doc.widgets);
+        const chunks = splitChunks(content, current?.content);
+        const plan = chunkStore.plan(id, content, chunks, current?.content?.keys ?? NO_KEYS);
+        const header = headerOf(doc);
+        const snapshot: Snapshot = { doc: header, pages: plan.pageKeys };
         const entry: HistoryEntry = { revision, at: now, tool: meta.tool, summary: result.summary };
+        store.budget.check(
+          plan.bytes + entryBytes(64, snapshot.pages.byteLength + jsonBytes(header)) + recordBytes([id, revision], entry) + recordBytes(id, header) + EXPIRY_BYTES,
+        );
+
+        chunkStore.apply(id, plan);
+        store.snapshots.put([id, revision], snapshot);
+        // Listing history must not read chunk lists, so entries live apart from snapshots.
         store.history.put([id, revision], entry);
-        store.snapshots.put([id, revision], doc);
-        if (revision > historyLimit) removeHistory(id, revision - historyLimit + 1);
+        store.dashboards.put(id, header);
+        if (revision > historyLimit) trimHistory(id, revision - historyLimit + 1);
         moveExpiry(store, 'dashboard', id, stored ? expiresMs(stored) : undefined, expiresMs(doc));
         return { ...result, doc };
+      });
+      return committed.catch((error: unknown) => {
+        throw storageFailure(error);
       });
     },
 
     touch(id, nowMs) {
       return store.root.childTransaction(() => {
-        const current = live(read(id), nowMs);
-        if (!current) return undefined;
-        const expiresAt = new Date(Math.max(expiresMs(current), nowMs + ttlMs)).toISOString();
-        if (expiresAt === current.expiresAt) return current;
-        const doc = { ...current, expiresAt };
-        store.dashboards.put(id, doc);
-        moveExpiry(store, 'dashboard', id, expiresMs(current), expiresMs(doc));
-        return doc;
+        const head = live(readHead(id), nowMs);
+        if (!head) return undefined;
+        const expiresAt = new Date(Math.max(expiresMs(head), nowMs + ttlMs)).toISOString();
+        if (expiresAt !== head.expiresAt) {
+          // Only the small header is rewritten (a whole document for a store from before compact history).
+          store.dashboards.put(id, { ...head, expiresAt });
+          moveExpiry(store, 'dashboard', id, expiresMs(head), Date.parse(expiresAt));
+        }
+        return { ...load(id, head).doc, expiresAt };
       });
     },
 
+    list(nowMs) {
+      const headers: DashboardHeader[] = [];
+      for (const { value } of store.dashboards.getRange({})) {
+        const head = live(value as Header | Dashboard, nowMs);
+        if (!head) continue;
+        const { widgets: _widgets, ...header } = head;
+        headers.push(header);
+      }
+      return headers;
+    },
+
     history(id, nowMs, limit = historyLimit) {
-      if (!live(read(id), nowMs)) return [];
+      if (!live(readHead(id), nowMs)) return [];
       const entries: HistoryEntry[] = [];
       // reverse: start is the high end of the range.
       for (const { value } of store.history.getRange({ start: [id, MAX_REVISION], end: [id, 0], reverse: true, limit })) {
@@ -134,16 +237,27 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
     },
 
     revisionDoc(id, revision) {
-      return store.snapshots.get([id, revision]) as Dashboard | undefined;
+      const snapshot = store.snapshots.get([id, revision]);
+      if (isWholeDocument(snapshot)) return snapshot;
+      return isSnapshot(snapshot) ? loadSnapshot(id, snapshot, snapshot.doc).doc : undefined;
+    },
+
+    remove(id) {
+      return store.root.childTransaction(() => {
+        const head = readHead(id);
+        if (!head) return false;
+        removeAll(id);
+        moveExpiry(store, 'dashboard', id, expiresMs(head), undefined);
+        return true;
+      });
     },
 
     removeIfExpired(id, nowMs) {
-      const current = read(id);
-      if (!current || expiresMs(current) > nowMs) return false;
-      store.dashboards.remove(id);
-      removeHistory(id, MAX_REVISION);
+      const head = readHead(id);
+      if (!head || expiresMs(head) > nowMs) return false;
+      removeAll(id);
       // The sweeper removed the index entry it came from; drop the doc's own entry if it differs.
-      moveExpiry(store, 'dashboard', id, expiresMs(current), undefined);
+      moveExpiry(store, 'dashboard', id, expiresMs(head), undefined);
       return true;
     },
   };

@@ -1,4 +1,5 @@
 // Session records: what survives a restart so an MCP session can be rebuilt, plus sliding expiry.
+import { recordBytes, storageFailure } from './budget.ts';
 import type { Store } from './db.ts';
 import { moveExpiry } from './expiry.ts';
 
@@ -17,8 +18,13 @@ export interface SessionRecord {
 }
 
 export interface SessionStore {
-  /** Persist a new session; resolves once committed. */
+  /** Persist a new session; resolves once committed. StorageFullError (nothing written) past the data budget. */
   create(record: Omit<SessionRecord, 'lastSeenAt' | 'expiresAt'>, nowMs: number): Promise<SessionRecord>;
+  /**
+   * StorageFullError when the data budget has no room for one more session. A cheap early answer for the HTTP
+   * layer; create() checks again inside its transaction, which is what keeps the budget.
+   */
+  assertRoom(): void;
   /** The live record, or undefined when unknown or past expiresAt (even before the sweeper ran). */
   get(id: string, nowMs: number): SessionRecord | undefined;
   /** Slide expiry to nowMs + ttl. Resolves when committed. */
@@ -29,6 +35,9 @@ export interface SessionStore {
   /** Sweeper hook: remove the record if it really is expired. Runs inside the sweeper's transaction. */
   removeIfExpired(id: string, nowMs: number): boolean;
 }
+
+/** A session record with a client info and capabilities at their 4 KiB cap, and its expiry entry: the most one costs. */
+const SESSION_RECORD_BYTES = recordBytes('x'.repeat(36), { info: 'x'.repeat(8_400) }) + recordBytes([0, 'session', 'x'.repeat(36)], null);
 
 export function createSessionStore(store: Store, ttlMs: number): SessionStore {
   const read = (id: string) => store.sessions.get(id) as SessionRecord | undefined;
@@ -47,11 +56,21 @@ export function createSessionStore(store: Store, ttlMs: number): SessionStore {
   return {
     async create(fields, nowMs) {
       const record: SessionRecord = { ...fields, lastSeenAt: nowMs, expiresAt: nowMs + ttlMs };
-      await store.root.transaction(() => {
-        store.sessions.put(record.id, record);
-        moveExpiry(store, 'session', record.id, undefined, record.expiresAt);
-      });
+      await store.root
+        .transaction(() => {
+          // Before the first put: a refused session leaves nothing behind. (Touching and attaching rewrite a record
+          // of bounded size and are not checked: they must keep working when the budget is full.)
+          store.budget.check(recordBytes(record.id, record) + recordBytes([record.expiresAt, 'session', record.id], null));
+          store.sessions.put(record.id, record);
+          moveExpiry(store, 'session', record.id, undefined, record.expiresAt);
+        })
+        .catch((error: unknown) => {
+          throw storageFailure(error);
+        });
       return record;
+    },
+    assertRoom() {
+      store.budget.check(SESSION_RECORD_BYTES);
     },
     get(id, nowMs) {
       const record = read(id);

@@ -54,6 +54,13 @@ describe('config', () => {
     expect(version.kind === 'version' && version.text).toMatch(/^mcpdash \d+\.\d+\.\d+$/);
   });
 
+  test('--max-data takes a size (default 1 GiB), also from MCPDASH_MAX_DATA', () => {
+    expect(run([]).maxDataBytes).toBe(1024 ** 3);
+    expect(run(['--max-data', '2mb']).maxDataBytes).toBe(2 * 1024 ** 2);
+    expect(run([], { MCPDASH_MAX_DATA: '512MB' }).maxDataBytes).toBe(512 * 1024 ** 2);
+    expect(failure(['--max-data', 'lots'])).toBe("invalid --max-data 'lots': expected a size like 4mb or 512kb for --max-data");
+  });
+
   test('durations and base URLs', () => {
     expect(parseDuration('24h')).toBe(86_400_000);
     expect(parseDuration('250ms')).toBe(250);

@@ -1,11 +1,13 @@
 // The dashboard store against a real LMDB environment in a temp dir: atomic writes, conflicts, history, expiry.
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import type { Dashboard } from '../../../server/dashboard/schema.ts';
-import type { EditResult } from '../../../server/dashboard/edit.ts';
+import { appendData, putWidgets, restoreRevision, type EditResult } from '../../../server/dashboard/edit.ts';
+import { DEFAULT_LIMITS, documentBytes } from '../../../server/dashboard/limits.ts';
 import { ConflictError, ValidationError } from '../../../server/errors.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createDashboardStore, type DashboardStore } from '../../../server/store/dashboards.ts';
 import { removeTempDirs, tempDataDir } from '../helpers/temp-dir.ts';
+import { BIG_ID, bigDashboard, eventRow, smallEdit } from '../../fixtures/big-dashboard.ts';
 
 afterAll(removeTempDirs);
 
@@ -42,6 +44,12 @@ afterEach(async () => {
 const historyKeys = (id: string) => Array.from(store.history.getKeys({ start: [id, 0], end: [id, Number.MAX_SAFE_INTEGER] }));
 const snapshotKeys = (id: string) => Array.from(store.snapshots.getKeys({ start: [id, 0], end: [id, Number.MAX_SAFE_INTEGER] }));
 const expiryKeys = () => Array.from(store.expiry.getKeys({}));
+/** Content pieces (chunks and chunk-list pages) stored for a dashboard. */
+const pieceKeys = (id: string) => Array.from(store.chunks.getKeys({ start: [id, ''], end: [id, 'g'] }));
+const pieceCounts = (id: string) => Array.from(store.chunkRefs.getKeys({ start: [id, ''], end: [id, 'g'] }));
+/** LMDB pages in use, in bytes (what the data budget counts). */
+const storedBytes = () => store.budget.usage().usedBytes;
+const created = (doc: Dashboard) => (): EditResult => ({ doc, summary: 'created', changed: [], removed: [], orderChanged: true });
 
 describe('dashboard store', () => {
   test('creates a dashboard at revision 1 and bumps the revision on each write', async () => {
@@ -138,9 +146,21 @@ describe('dashboard store', () => {
     expect(store.dashboards.get(ID)).toBeUndefined();
     expect(historyKeys(ID)).toEqual([]);
     expect(snapshotKeys(ID)).toEqual([]);
+    expect(pieceKeys(ID)).toEqual([]);
+    expect(pieceKeys(other).length).toBeGreaterThan(0);
     expect(historyKeys(other)).toHaveLength(1);
     expect(snapshotKeys(other)).toHaveLength(1);
     expect(expiryKeys()).toEqual([[T0 + HOUR, 'dashboard', other]]);
+  });
+
+  test('lists the live dashboards without their widgets', async () => {
+    const other = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    await dashboards.write(ID, addWidget('a'), { tool: 'dashboard_open', nowMs: T0 });
+    await dashboards.write(other, addWidget('x'), { tool: 'dashboard_open', nowMs: T0 + HOUR / 2 });
+    const listed = dashboards.list(T0 + HOUR / 4);
+    expect(listed.map((d) => d.id).sort()).toEqual([other, ID].sort());
+    expect(listed.find((d) => d.id === ID)).toEqual({ id: ID, title: 'Dashboard', theme: 'auto', revision: 1, createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0).toISOString(), expiresAt: new Date(T0 + HOUR).toISOString() });
+    expect(dashboards.list(T0 + HOUR).map((d) => d.id)).toEqual([other]);
   });
 
   test('moves its expiry index entry on each write and on touch', async () => {
@@ -154,6 +174,135 @@ describe('dashboard store', () => {
     expect(expiryKeys()).toEqual([[T0 + 9000 + HOUR, 'dashboard', ID]]);
     expect(await dashboards.touch(ID, T0 + 10 * HOUR)).toBeUndefined();
   });
+});
+
+/** A document whose content shares nothing with another seed's: a ~300 KB table. */
+function tableDoc(seed: number, nowMs = T0): Dashboard {
+  const rows = Array.from({ length: 3_000 }, (_, i) => eventRow(seed * 1_000_000 + i));
+  return { ...blank(ID, nowMs), widgets: [{ id: 't', kind: 'table', columns: [{ key: 't' }, { key: 'n' }], rows }] } as Dashboard;
+}
+
+describe('compact history', () => {
+  test('keeps 50 revisions of small edits to a 4 MiB document in under 3 copies, and reads every one back exactly', async () => {
+    const big = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 50 });
+    const { doc, rows } = bigDashboard();
+    const size = documentBytes(doc);
+    expect(size).toBeGreaterThan(3.9 * 1024 * 1024);
+    const written = new Map<number, string>();
+    const first = await big.write(BIG_ID, created(doc), { tool: 'dashboard_set', nowMs: T0 });
+    written.set(first.doc.revision, JSON.stringify(first.doc));
+    for (let i = 0; i < 50; i++) {
+      const result = await big.write(BIG_ID, (current) => smallEdit(i, rows)(current!), { tool: 'data_append', nowMs: T0 + i });
+      written.set(result.doc.revision, JSON.stringify(result.doc));
+    }
+    // 51 revisions written, the last 50 kept: whole copies would take 50 times the document.
+    expect(big.history(BIG_ID, T0 + 100).map((h) => h.revision)).toEqual(Array.from({ length: 50 }, (_, i) => 51 - i));
+    expect(storedBytes()).toBeLessThan(3 * size);
+    for (let revision = 2; revision <= 51; revision++) {
+      expect(JSON.stringify(big.revisionDoc(BIG_ID, revision))).toBe(written.get(revision)!);
+    }
+    expect(big.revisionDoc(BIG_ID, 1)).toBeUndefined();
+    expect(JSON.stringify(big.get(BIG_ID, T0 + 100))).toBe(written.get(51)!);
+    // Restoring the oldest kept revision brings back exactly its widgets.
+    const oldest = big.revisionDoc(BIG_ID, 2)!;
+    const restored = await big.write(BIG_ID, (current) => restoreRevision(current!, oldest), { tool: 'dashboard_restore', nowMs: T0 + 100 });
+    expect(restored.doc.revision).toBe(52);
+    expect(JSON.stringify(big.get(BIG_ID, T0 + 200)!.widgets)).toBe(JSON.stringify(oldest.widgets));
+  }, 180_000);
+
+  test('appending one row at a time to a 4 MiB table stores a few KiB per row, not the table', async () => {
+    const big = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 100 });
+    const { doc, rows } = bigDashboard();
+    await big.write(BIG_ID, created(doc), { tool: 'dashboard_set', nowMs: T0 });
+    const before = storedBytes();
+    for (let i = 0; i < 50; i++) {
+      await big.write(BIG_ID, (current) => appendData(current!, { widget: 'events', rows: [eventRow(rows + i)] }, DEFAULT_LIMITS), { tool: 'data_append', nowMs: T0 });
+    }
+    const perAppend = (storedBytes() - before) / 50;
+    // One copy of the table is 4 MiB; what an append adds is its row plus the rewritten tail (a chunk, a list page).
+    expect(perAppend).toBeLessThan(16 * 1024);
+    const table = big.get(BIG_ID, T0)!.widgets.find((w) => w.id === 'events') as { rows: unknown[] };
+    expect(table.rows).toHaveLength(rows + 50);
+    expect(table.rows.at(-1)).toEqual(eventRow(rows + 49));
+    expect((big.revisionDoc(BIG_ID, 26)!.widgets.at(-1) as { rows: unknown[] }).rows).toHaveLength(rows + 25);
+  }, 180_000);
+
+  test('trimming history past the limit frees the content no kept revision uses', async () => {
+    const short = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 3 });
+    for (let seed = 0; seed < 12; seed++) await short.write(ID, created(tableDoc(seed)), { tool: 'dashboard_set', nowMs: T0 });
+    expect(short.history(ID, T0).map((h) => h.revision)).toEqual([12, 11, 10]);
+    expect(JSON.stringify(short.revisionDoc(ID, 10)!.widgets)).toBe(JSON.stringify(tableDoc(9).widgets));
+    // What is left is exactly what a dashboard that only ever had the 3 kept contents stores: the rest is gone,
+    // not just unlisted.
+    const kept = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    for (let seed = 9; seed < 12; seed++) await short.write(kept, created({ ...tableDoc(seed), id: kept }), { tool: 'dashboard_set', nowMs: T0 });
+    expect(pieceKeys(ID).length).toBe(pieceKeys(kept).length);
+    expect(pieceCounts(ID)).toEqual(pieceKeys(ID));
+    expect(storedBytes()).toBeLessThan(2 * 4.5 * documentBytes(tableDoc(0)));
+  });
+
+  test('content that comes back in a later revision survives trimming of its first use, and goes with its last', async () => {
+    const short = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 2 });
+    const [a, b, c, d] = [tableDoc(1), tableDoc(2), tableDoc(3), tableDoc(4)];
+    await short.write(ID, created(a), { tool: 'dashboard_set', nowMs: T0 });
+    await short.write(ID, created(b), { tool: 'dashboard_set', nowMs: T0 });
+    await short.write(ID, (current) => restoreRevision(current!, short.revisionDoc(ID, 1)!), { tool: 'dashboard_restore', nowMs: T0 });
+    // Revision 1 (a) is trimmed, revision 3 (a again) is kept: a's content must still be there.
+    expect(short.history(ID, T0).map((h) => h.revision)).toEqual([3, 2]);
+    expect(JSON.stringify(short.get(ID, T0)!.widgets)).toBe(JSON.stringify(a.widgets));
+    expect(JSON.stringify(short.revisionDoc(ID, 2)!.widgets)).toBe(JSON.stringify(b.widgets));
+    await short.write(ID, created(c), { tool: 'dashboard_set', nowMs: T0 });
+    await short.write(ID, created(d), { tool: 'dashboard_set', nowMs: T0 });
+    expect(JSON.stringify(short.revisionDoc(ID, 4)!.widgets)).toBe(JSON.stringify(c.widgets));
+    // Only c and d are left: the same pieces as a dashboard that only ever had those two.
+    const kept = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    for (const doc of [c, d]) await short.write(kept, created({ ...doc, id: kept }), { tool: 'dashboard_set', nowMs: T0 });
+    expect(pieceKeys(ID).length).toBe(pieceKeys(kept).length);
+  });
+
+  test('remove deletes the document, its history and all its content', async () => {
+    const other = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    await dashboards.write(ID, created(tableDoc(1)), { tool: 'dashboard_set', nowMs: T0 });
+    await dashboards.write(ID, addWidget('a'), { tool: 'widget_put', nowMs: T0 });
+    await dashboards.write(other, addWidget('x'), { tool: 'dashboard_open', nowMs: T0 });
+    expect(await dashboards.remove(ID)).toBe(true);
+    expect(dashboards.get(ID, T0)).toBeUndefined();
+    expect(historyKeys(ID)).toEqual([]);
+    expect(snapshotKeys(ID)).toEqual([]);
+    expect(pieceKeys(ID)).toEqual([]);
+    expect(pieceCounts(ID)).toEqual([]);
+    expect(expiryKeys()).toEqual([[T0 + HOUR, 'dashboard', other]]);
+    expect(dashboards.get(other, T0)!.widgets.map((w) => w.id)).toEqual(['x']);
+    expect(await dashboards.remove(ID)).toBe(false);
+  });
+
+  test('reads a data directory from before compact history, whole documents and all, and carries on from it', async () => {
+    // As the store wrote it then: the whole document in `dashboards` and in each snapshot.
+    const legacy = { ...blank(ID, T0), revision: 1, expiresAt: new Date(T0 + HOUR).toISOString(), widgets: [{ id: 'old', kind: 'markdown', text: 'from before' }] } as Dashboard;
+    await store.root.transaction(() => {
+      store.dashboards.put(ID, legacy);
+      store.history.put([ID, 1], { revision: 1, at: legacy.updatedAt, tool: 'dashboard_open', summary: 'created the dashboard' });
+      store.snapshots.put([ID, 1], legacy);
+      store.expiry.put([T0 + HOUR, 'dashboard', ID], null);
+    });
+    expect(dashboards.get(ID, T0)).toEqual(legacy);
+    expect(dashboards.revisionDoc(ID, 1)).toEqual(legacy);
+    for (let i = 0; i < 6; i++) await dashboards.write(ID, addWidget(`w${i}`), { tool: 'widget_put', nowMs: T0 + i });
+    expect(dashboards.get(ID, T0 + 10)!.widgets.map((w) => w.id)).toEqual(['old', 'w0', 'w1', 'w2', 'w3', 'w4', 'w5']);
+    expect(dashboards.history(ID, T0 + 10).map((h) => h.revision)).toEqual([7, 6, 5, 4, 3]);
+    expect(dashboards.revisionDoc(ID, 3)!.widgets.map((w) => w.id)).toEqual(['old', 'w0', 'w1']);
+  });
+
+  test('a refused edit of a big document leaves its content as it was', async () => {
+    const big = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 50 });
+    const { doc } = bigDashboard();
+    await big.write(BIG_ID, created(doc), { tool: 'dashboard_set', nowMs: T0 });
+    const pieces = pieceKeys(BIG_ID);
+    const refused = big.write(BIG_ID, (current) => putWidgets(current!, [{ id: 'x', kind: 'markdown', text: 'x'.repeat(99_999) }], {}, DEFAULT_LIMITS), { tool: 'widget_put', nowMs: T0 });
+    await expect(refused).rejects.toThrow('the dashboard would be');
+    expect(pieceKeys(BIG_ID)).toEqual(pieces);
+    expect(JSON.stringify(big.get(BIG_ID, T0))).toBe(JSON.stringify({ ...doc, revision: 1, updatedAt: new Date(T0).toISOString(), expiresAt: new Date(T0 + HOUR).toISOString() }));
+  }, 60_000);
 });
 
 // The store's atomicity rests on this lmdb behaviour; fail loudly if an lmdb upgrade changes it.
