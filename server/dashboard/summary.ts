@@ -1,4 +1,5 @@
 // The compact view dashboard_get gives a model: enough to know what is there without reading every data point.
+import { oneOrMany } from './document-rules.ts';
 import type { Dashboard, Widget } from './schema.ts';
 
 export interface WidgetSummary {
@@ -51,7 +52,7 @@ export function hintFor(widget: Widget): string {
     case 'chart': {
       if (widget.option !== undefined) {
         const raw = widget.option.series;
-        const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown; name?: unknown; data?: unknown }[];
+        const list = oneOrMany(raw) as { type?: unknown; name?: unknown; data?: unknown }[];
         const parts = list.slice(0, 5).map((s, i) => `${typeof s.type === 'string' ? `${s.type} ` : ''}series ${typeof s.name === 'string' ? `"${s.name}"` : `#${i}`} (${count(Array.isArray(s.data) ? s.data.length : 0, 'point')})`);
         return clip(`ECharts option: ${parts.join(', ') || 'no series'}`);
       }

@@ -1,5 +1,6 @@
 // Maps a widget kind to its component and its default grid width.
 import type { Component } from 'solid-js';
+import { DEFAULT_WIDGET_WIDTH, type WidgetKind } from '../../../server/dashboard/document-rules';
 import type { WidgetView } from '../api/types';
 import { ChartWidget } from './chart';
 import { CodeWidget } from './code';
@@ -23,12 +24,8 @@ export const WIDGETS: Record<string, WidgetComponent> = {
   log: LogWidget,
 };
 
-const DEFAULT_WIDTH: Record<string, number> = {
-  markdown: 12, metric: 3, table: 12, chart: 6, image: 4, code: 6, progress: 6, log: 12,
-};
-
 export function widgetWidth(w: WidgetView): number {
-  const n = typeof w.width === 'number' ? Math.round(w.width) : DEFAULT_WIDTH[w.kind] ?? 6;
+  const n = typeof w.width === 'number' ? Math.round(w.width) : DEFAULT_WIDGET_WIDTH[w.kind as WidgetKind] ?? 6;
   return Math.min(12, Math.max(1, n));
 }
 
