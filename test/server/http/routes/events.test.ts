@@ -1,9 +1,9 @@
 // GET /api/dashboard/:id/events over real HTTP: snapshot, ordered updates, resume, expiry, heartbeats, 404s.
 import { afterAll, afterEach, describe, expect, test } from 'bun:test';
-import { startSweeper } from '../../../server/store/expiry.ts';
-import { dashboardFixture, type DashboardFixture } from './api-fixture.ts';
-import { openSse, type SseEvent, type SseStream } from './sse-client.ts';
-import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { startSweeper } from '../../../../server/store/expiry.ts';
+import { dashboardFixture, type DashboardFixture } from '../api-fixture.ts';
+import { openSse, type SseEvent, type SseStream } from '../sse-client.ts';
+import { removeTempDirs } from '../../helpers/temp-dir.ts';
 
 afterAll(removeTempDirs);
 
