@@ -4,7 +4,7 @@ import type { Api } from '../api/client';
 import { DashboardHeader } from '../components/dashboard-header';
 import { WidgetFrame } from '../components/widget-frame';
 import { createResolvedTheme } from '../lib/theme';
-import { DashboardContext, ThemeContext, useDashboard } from './dashboard-context';
+import { DashboardContext, ThemeContext, useDashboard } from '../state/dashboard-context';
 import { createDashboardData, type DataOptions } from './dashboard.data';
 import { GonePage } from './gone';
 

@@ -6,7 +6,7 @@ import { prepareChartOption } from '../lib/chart-option';
 import { loadEcharts } from '../lib/echarts-loader';
 import { observeSize } from '../lib/size-observer';
 import type { ResolvedTheme } from '../lib/theme';
-import { useTheme } from '../pages/dashboard-context';
+import { useTheme } from '../state/dashboard-context';
 
 type ECharts = import('echarts/core').ECharts;
 type EChartsModule = typeof import('echarts/core');
