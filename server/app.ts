@@ -16,6 +16,10 @@ import { createHttpApp } from './http/app.ts';
 import { createSpaRoutes } from './http/static.ts';
 import { createApiRoutes } from './http/routes/api.ts';
 import { createEventRoutes } from './http/routes/events.ts';
+import { createFeedbackRoutes, pageOrigins } from './http/routes/feedback.ts';
+import { createFeedbackStore } from './store/feedback.ts';
+import { createFeedbackService } from './feedback/service.ts';
+import { MAX_FEEDBACK_EVENT_BYTES, MAX_FEEDBACK_EVENTS } from './dashboard/answer-rules.ts';
 
 export interface RunningApp {
   port: number;
@@ -51,9 +55,11 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     ttlMs: config.ttlMs,
     now,
   });
+  const feedbackStore = createFeedbackStore(store, { maxEvents: MAX_FEEDBACK_EVENTS, maxEventBytes: MAX_FEEDBACK_EVENT_BYTES });
+  const feedback = createFeedbackService({ store: feedbackStore, dashboards, live, now });
   let boundPort = config.port;
   const baseUrl = () => baseUrlOf(config, boundPort);
-  const tools = dashboardTools({ dashboards, sessions, baseUrl, now, logger });
+  const tools = dashboardTools({ dashboards, sessions, baseUrl, now, logger, feedback });
   const createServer = () => createMcpServer({ plugins: [tools, ...(options.plugins ?? [])], conformanceFixtures: config.conformanceFixtures });
   const cache = new SessionCache({
     sessions,
@@ -69,7 +75,12 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     now,
     removers: {
       session: sessions.removeIfExpired,
-      dashboard: dashboardStore.removeIfExpired,
+      // A dashboard's page feedback goes with it, in the same transaction.
+      dashboard: (id, nowMs) => {
+        const removed = dashboardStore.removeIfExpired(id, nowMs);
+        if (removed) feedbackStore.removeAll(id);
+        return removed;
+      },
     },
     onRemoved: (kind, id) => {
       if (kind === 'dashboard') dashboards.onExpired(id);
@@ -85,7 +96,11 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     trustProxy: config.trustProxy,
     baseUrl,
     mcp: (c) => endpoint.handle(c),
-    api: [createApiRoutes({ dashboards, live }), createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal })],
+    api: [
+      createApiRoutes({ dashboards, live }),
+      createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal, inboxState: feedback.pageState }),
+      createFeedbackRoutes({ feedback, ownOrigins: () => pageOrigins(baseUrl(), boundPort) }),
+    ],
     spa: createSpaRoutes(),
   });
 
@@ -94,6 +109,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     store,
     sessions,
     dashboards,
+    feedback,
     live,
     cache,
     sweeper,
@@ -104,6 +120,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     /** End open-ended streams (MCP GET streams, dashboard pages) so that in-flight requests can drain. */
     endStreams() {
       shutdown.abort();
+      feedback.close();
       cache.endStandaloneStreams();
     },
     async close() {

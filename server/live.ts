@@ -1,4 +1,5 @@
-// In-process publish/subscribe of dashboard changes, with a short per-dashboard replay ring for reconnects.
+// In-process publish/subscribe of dashboard changes (and inbox notices for the page), with a short per-dashboard
+// replay ring of updates for reconnects.
 import type { WidgetView } from './dashboard/view.ts';
 
 /** What the page receives on each committed write: enough to patch its copy without refetching. */
@@ -16,10 +17,30 @@ export interface UpdatePayload {
   removed: string[];
 }
 
-export type LiveEvent = { type: 'update'; revision: number; data: UpdatePayload } | { type: 'expired' };
+/** A page feedback event as open pages see it: choice and form answers only (comments and messages stay private). */
+export interface InboxAnswer {
+  id: number;
+  at: string;
+  widget: string;
+  kind: 'choice' | 'form';
+  data: Record<string, unknown>;
+  viewer: string;
+}
+
+/**
+ * What the page learns about the inbox: events up to `seenThrough` were read by the assistant; `answers` are the
+ * newest per widget. `full` replaces what the page knew (sent after each snapshot), otherwise it merges.
+ */
+export interface InboxNotice {
+  full?: true;
+  seenThrough?: number;
+  answers?: InboxAnswer[];
+}
+
+export type LiveEvent = { type: 'update'; revision: number; data: UpdatePayload } | { type: 'expired' } | { type: 'inbox'; data: InboxNotice };
 
 /** A published event, serialised once; every subscriber gets the same object. */
-export type LiveMessage = { type: 'update'; revision: number; json: string } | { type: 'expired'; json: string };
+export type LiveMessage = { type: 'update'; revision: number; json: string } | { type: 'expired'; json: string } | { type: 'inbox'; json: string };
 
 export type LiveListener = (message: LiveMessage) => void;
 
@@ -101,6 +122,9 @@ export function createLive(options: LiveOptions = {}): Live {
       if (event.type === 'update') {
         message = { type: 'update', revision: event.revision, json: JSON.stringify(event.data) };
         remember(id, message);
+      } else if (event.type === 'inbox') {
+        // Not replayed: a reconnecting page gets the whole inbox state after its snapshot instead.
+        message = { type: 'inbox', json: JSON.stringify(event.data) };
       } else {
         message = { type: 'expired', json: JSON.stringify({ id }) };
         forget(id);

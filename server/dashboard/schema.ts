@@ -183,6 +183,10 @@ export const DashboardSchema = z
     title: z.string().min(1).max(200).describe('Page title.'),
     description: z.string().max(2000).optional().describe('One or two sentences under the title.'),
     theme: ThemeSchema,
+    feedback: z
+      .boolean()
+      .optional()
+      .describe('false = the page takes no answers, comments or messages (its inbox is closed; what it holds stays readable). Absent or true = open.'),
     widgets: z.array(WidgetSchema).describe('Widgets in display order.'),
     revision: z.number().int().min(0).describe('Increases by one on every write.'),
     createdAt: IsoSchema.describe('When the dashboard was created (ISO 8601).'),

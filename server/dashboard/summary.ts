@@ -14,6 +14,8 @@ export interface DashboardSummary {
   title: string;
   description?: string;
   theme: Dashboard['theme'];
+  /** Present (false) only when the page's inbox is closed. */
+  feedback?: false;
   revision: number;
   updatedAt: string;
   expiresAt: string;
@@ -28,6 +30,7 @@ export function summarize(doc: Dashboard): DashboardSummary {
     title: doc.title,
     ...(doc.description !== undefined ? { description: doc.description } : {}),
     theme: doc.theme,
+    ...(doc.feedback === false ? { feedback: false as const } : {}),
     revision: doc.revision,
     updatedAt: doc.updatedAt,
     expiresAt: doc.expiresAt,

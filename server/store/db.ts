@@ -18,6 +18,8 @@ export interface Store {
   snapshots: Database<unknown, [string, number]>;
   /** [expiresAtMs, kind, id] -> null */
   expiry: Database<null, ExpiryKey>;
+  /** [dashboard id, n]: n >= 1 one page feedback event, 0 the inbox's state, -1 the last answer per widget (store/feedback.ts) */
+  feedback: Database<unknown, [string, number]>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export function openStore(dataDir: string): Store {
     history: root.openDB<unknown, [string, number]>('history', {}),
     snapshots: root.openDB<unknown, [string, number]>('snapshots', {}),
     expiry: root.openDB<null, ExpiryKey>('expiry', {}),
+    feedback: root.openDB<unknown, [string, number]>('feedback', {}),
     close: async () => {
       await root.flushed;
       await root.close();

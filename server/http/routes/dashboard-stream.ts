@@ -1,5 +1,6 @@
 // One page's live feed as a state machine: snapshot (or replay after Last-Event-ID), then updates in revision
 // order, a fresh snapshot when the dashboard was re-created, expired at the end; heartbeats and a backlog bound.
+// Inbox notices (answers, "seen") ride along without an id, so they never disturb the revision-based resume.
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
 import { toView } from '../../dashboard/view.ts';
@@ -12,6 +13,8 @@ export interface DashboardStreamDeps {
   heartbeatMs: number;
   /** A client this far behind (queued bytes) is cut off; it reconnects and resumes or gets a snapshot. */
   maxQueuedBytes: number;
+  /** The inbox state a page needs after a snapshot or a resume (InboxNotice JSON with full: true), if any. */
+  inboxState?: (dashboardId: string) => string | undefined;
 }
 
 export interface DashboardStream {
@@ -35,7 +38,7 @@ const frames = new WeakMap<LiveMessage, Uint8Array>();
 function frameOf(message: LiveMessage): Uint8Array {
   let frame = frames.get(message);
   if (!frame) {
-    const text = message.type === 'update' ? `event: update\nid: ${message.revision}\ndata: ${message.json}\n\n` : `event: expired\ndata: ${message.json}\n\n`;
+    const text = message.type === 'update' ? `event: update\nid: ${message.revision}\ndata: ${message.json}\n\n` : `event: ${message.type}\ndata: ${message.json}\n\n`;
     frame = encoder.encode(text);
     frames.set(message, frame);
   }
@@ -44,6 +47,7 @@ function frameOf(message: LiveMessage): Uint8Array {
 
 const snapshotFrame = (doc: Dashboard) => encoder.encode(`event: snapshot\nid: ${doc.revision}\ndata: ${JSON.stringify(toView(doc))}\n\n`);
 const expiredFrame = (id: string) => encoder.encode(`event: expired\ndata: ${JSON.stringify({ id })}\n\n`);
+const inboxFrame = (json: string) => encoder.encode(`event: inbox\ndata: ${json}\n\n`);
 
 /** Last-Event-ID as a revision, or undefined when absent or not a revision. */
 export function parseLastEventId(value: string | undefined): number | undefined {
@@ -108,10 +112,22 @@ export function openDashboardStream(
       // Already closed by the client.
     }
   };
+  /** The page may have missed notices while away, or holds another dashboard's: it gets the whole state. */
+  const sendInboxState = () => {
+    let json: string | undefined;
+    try {
+      json = deps.inboxState?.(id);
+    } catch {
+      // The store is closing (shutdown): the page gets the state when it reconnects.
+      return;
+    }
+    if (json !== undefined) send(inboxFrame(json));
+  };
   const sendSnapshot = (doc: Dashboard) => {
     createdAt = doc.createdAt;
     lastSent = doc.revision;
     send(snapshotFrame(doc));
+    sendInboxState();
     armExpiry(doc);
   };
   const expire = () => {
@@ -142,6 +158,7 @@ export function openDashboardStream(
 
   onMessage = (message) => {
     if (message.type === 'expired') return expire();
+    if (message.type === 'inbox') return send(frameOf(message));
     if (message.revision === lastSent + 1) {
       lastSent = message.revision;
       return send(frameOf(message));
@@ -175,7 +192,10 @@ export function openDashboardStream(
     lastSent = lastEventId;
     for (const message of replay) if (message.type === 'update' && message.revision <= first.revision) onMessage(message);
     if (lastSent < first.revision) sendSnapshot(first);
-    else armExpiry(first);
+    else {
+      sendInboxState();
+      armExpiry(first);
+    }
   } else {
     sendSnapshot(first);
   }

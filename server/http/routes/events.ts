@@ -15,6 +15,8 @@ export interface EventRoutesDeps {
   maxQueuedBytes?: number;
   /** Aborting it ends every open stream (server shutdown: open streams would otherwise hold it forever). */
   shutdown?: AbortSignal;
+  /** The page's inbox state after a snapshot or resume (see dashboard-stream.ts). */
+  inboxState?: (dashboardId: string) => string | undefined;
 }
 
 export function createEventRoutes(deps: EventRoutesDeps): Hono {
@@ -23,6 +25,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     live: deps.live,
     heartbeatMs: deps.heartbeatMs ?? 15_000,
     maxQueuedBytes: deps.maxQueuedBytes ?? 32 * 1024 * 1024,
+    inboxState: deps.inboxState,
   };
   const app = new Hono();
   // One shutdown listener for all streams rather than one per stream.

@@ -13,6 +13,7 @@ import { registerDataAppend } from './data-append.ts';
 import { registerDashboardGet } from './dashboard-get.ts';
 import { registerDashboardHistory } from './dashboard-history.ts';
 import { registerDashboardRestore } from './dashboard-restore.ts';
+import { registerFeedbackRead } from './feedback-read.ts';
 
 export const TOOL_NAMES = [
   'dashboard_open',
@@ -24,6 +25,7 @@ export const TOOL_NAMES = [
   'dashboard_get',
   'dashboard_history',
   'dashboard_restore',
+  'feedback_read',
 ] as const;
 
 export function dashboardTools(deps: ToolDeps): ServerPlugin {
@@ -37,6 +39,7 @@ export function dashboardTools(deps: ToolDeps): ServerPlugin {
     registerDashboardGet(server, deps);
     registerDashboardHistory(server, deps);
     registerDashboardRestore(server, deps);
+    registerFeedbackRead(server, deps);
     registerDashboardResource(server, deps);
   };
 }

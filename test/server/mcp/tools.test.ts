@@ -30,12 +30,12 @@ const apiDoc = async (app: TestApp, id: string) => {
 const metric = (id: string, value = 1) => ({ id, kind: 'metric', value, label: id });
 
 describe('dashboard tools', () => {
-  test('lists exactly the nine tools of the contract, each with a description and an output schema', async () => {
+  test('lists exactly the tools of the contract, each with a description and an output schema', async () => {
     const app = await start();
     const { client } = await connectClient(app.mcpUrl);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['dashboard_get', 'dashboard_history', 'dashboard_open', 'dashboard_restore', 'dashboard_set', 'data_append', 'widget_put', 'widget_remove', 'widget_update'],
+      ['dashboard_get', 'dashboard_history', 'dashboard_open', 'dashboard_restore', 'dashboard_set', 'data_append', 'feedback_read', 'widget_put', 'widget_remove', 'widget_update'],
     );
     for (const tool of tools) {
       expect(tool.description!.length).toBeGreaterThan(40);
