@@ -10,6 +10,8 @@ export interface UpdatePayload {
   title: string;
   description?: string;
   theme: string;
+  /** Whether the page takes feedback (dashboard_set feedback); always present so a page can follow a reopen. */
+  feedback: boolean;
   /** Every widget id in display order. */
   order: string[];
   /** Widgets added or modified by this write, ready to render. */

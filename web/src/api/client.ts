@@ -1,6 +1,6 @@
-// The only module that talks to the network: fetches JSON and streams dashboard events (same origin only).
+// The only module that talks to the network: fetches JSON, streams dashboard events, sends feedback (same origin only).
 import { parseView } from './parse';
-import type { DashboardView, ServerInfo } from './types';
+import type { DashboardView, FeedbackInput, SendResult, ServerInfo } from './types';
 
 export type Fetched<T> = { ok: true; value: T } | { ok: false; status: number };
 
@@ -21,6 +21,8 @@ export interface Api {
   getInfo(): Promise<Fetched<ServerInfo>>;
   getDashboard(id: string): Promise<Fetched<DashboardView>>;
   openEventStream: OpenEventStream;
+  /** What a person answers, comments, clicks or writes on the page. */
+  postFeedback(dashboardId: string, input: FeedbackInput): Promise<SendResult>;
 }
 
 const enc = encodeURIComponent;
@@ -78,4 +80,23 @@ export const openEventStream: OpenEventStream = (dashboardId, lastEventId, handl
   };
 };
 
-export const httpApi: Api = { getInfo, getDashboard, openEventStream };
+/** Sends feedback; a refusal comes back with the server's message (it is written for the person). */
+export async function postFeedback(dashboardId: string, input: FeedbackInput): Promise<SendResult> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/dashboard/${enc(dashboardId)}/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(input),
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, status: 0, message: 'Could not reach the server. Check the connection and try again.' };
+  }
+  const body = (await res.json().catch(() => undefined)) as { id?: unknown; at?: unknown; error?: { message?: unknown } } | undefined;
+  if (res.ok && typeof body?.id === 'number') return { ok: true, id: body.id, at: typeof body.at === 'string' ? body.at : '' };
+  const message = typeof body?.error?.message === 'string' ? body.error.message : `The server refused it (HTTP ${res.status}).`;
+  return { ok: false, status: res.status, message };
+}
+
+export const httpApi: Api = { getInfo, getDashboard, openEventStream, postFeedback };

@@ -18,6 +18,8 @@ export interface DashboardView {
   title: string;
   description?: string;
   theme: Theme;
+  /** Whether the page takes answers, comments and messages (the assistant can close it). */
+  feedback: boolean;
   widgets: WidgetView[];
   revision: number;
   createdAt: string;
@@ -32,6 +34,7 @@ export interface DashboardUpdate {
   title: string;
   description?: string;
   theme: Theme;
+  feedback: boolean;
   order: string[];
   changed: WidgetView[];
   removed: string[];
@@ -54,4 +57,35 @@ export interface SseMessage {
 export type DashboardEvent =
   | { type: 'snapshot'; view: DashboardView }
   | { type: 'update'; update: DashboardUpdate }
-  | { type: 'expired'; id: string };
+  | { type: 'expired'; id: string }
+  | { type: 'inbox'; notice: InboxNotice };
+
+export type FeedbackKind = 'message' | 'comment' | 'choice' | 'form' | 'click';
+
+/** What the page sends back (POST /api/dashboard/<id>/feedback). */
+export interface FeedbackInput {
+  kind: FeedbackKind;
+  widget?: string;
+  data: Record<string, unknown>;
+  viewer: string;
+}
+
+/** The server's answer to a send: stored with this id, or refused with a message for the person. */
+export type SendResult = { ok: true; id: number; at: string } | { ok: false; status: number; message: string };
+
+/** A choice or form answer as every open page sees it (the newest per widget). */
+export interface InboxAnswer {
+  id: number;
+  at: string;
+  widget: string;
+  kind: 'choice' | 'form';
+  data: Record<string, unknown>;
+  viewer: string;
+}
+
+/** From the live feed: what the assistant has read (seenThrough) and the newest answers; `full` replaces, else merges. */
+export interface InboxNotice {
+  full: boolean;
+  seenThrough?: number;
+  answers: InboxAnswer[];
+}

@@ -6,11 +6,13 @@ import type { DashboardEvent } from '../api/types';
 import { loadEcharts } from '../lib/echarts-loader';
 import type { DashboardData, PageStatus } from '../state/dashboard-context';
 import { createDashboardStore } from '../state/dashboard-store';
+import { createFeedbackState } from '../state/feedback';
 
 export type DataOptions = StreamOptions;
 
 export function createDashboardData(id: string, api: Api, options: DataOptions = {}): DashboardData {
   const store = createDashboardStore();
+  const feedback = createFeedbackState(id, api, () => store.meta()?.feedback ?? false);
   const [status, setStatus] = createSignal<PageStatus>('loading');
 
   const gone = (): void => {
@@ -25,6 +27,8 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
       setStatus('ready');
     } else if (event.type === 'update') {
       if (!store.applyUpdate(event.update)) stream.resync();
+    } else if (event.type === 'inbox') {
+      feedback.applyNotice(event.notice);
     } else {
       setStatus('expired');
       stream.stop();
@@ -61,6 +65,7 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
   return {
     id,
     store,
+    feedback,
     status,
     connection: stream.connection,
     retryAt: stream.retryAt,

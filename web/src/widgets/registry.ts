@@ -3,7 +3,9 @@ import type { Component } from 'solid-js';
 import { DEFAULT_WIDGET_WIDTH, type WidgetKind } from '../../../server/dashboard/document-rules';
 import type { WidgetView } from '../api/types';
 import { ChartWidget } from './chart';
+import { ChoiceWidget } from './choice';
 import { CodeWidget } from './code';
+import { FormWidget } from './form';
 import { ImageWidget } from './image';
 import { LogWidget } from './log';
 import { MarkdownWidget } from './markdown';
@@ -13,7 +15,8 @@ import { TableWidget } from './table';
 
 export type WidgetComponent = Component<{ widget: WidgetView }>;
 
-export const WIDGETS: Record<string, WidgetComponent> = {
+// Typed by the shared kind list: a kind the server accepts but the page cannot draw fails to compile.
+export const WIDGETS: Record<WidgetKind, WidgetComponent> = {
   markdown: MarkdownWidget,
   metric: MetricWidget,
   table: TableWidget,
@@ -22,7 +25,14 @@ export const WIDGETS: Record<string, WidgetComponent> = {
   code: CodeWidget,
   progress: ProgressWidget,
   log: LogWidget,
+  choice: ChoiceWidget,
+  form: FormWidget,
 };
+
+/** The component for a kind the server sent; undefined for one this page does not know (never an inherited key). */
+export function componentFor(kind: string): WidgetComponent | undefined {
+  return Object.hasOwn(WIDGETS, kind) ? WIDGETS[kind as WidgetKind] : undefined;
+}
 
 export function widgetWidth(w: WidgetView): number {
   const n = typeof w.width === 'number' ? Math.round(w.width) : DEFAULT_WIDGET_WIDTH[w.kind as WidgetKind] ?? 6;
