@@ -101,7 +101,8 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
       createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal, inboxState: feedback.pageState }),
       createFeedbackRoutes({ feedback, ownOrigins: () => pageOrigins(baseUrl(), boundPort) }),
     ],
-    spa: createSpaRoutes(),
+    // A read through the page-JSON cache: the page asks for the same document right after (no expiry extended).
+    spa: createSpaRoutes({ hasCharts: (id) => dashboards.getView(id)?.doc.widgets.some((w) => w.kind === 'chart') ?? false }),
   });
 
   return {

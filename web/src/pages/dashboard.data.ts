@@ -37,15 +37,15 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
 
   const stream = createResumableStream(id, api, { resumeFrom: () => store.meta()?.revision, onEvent: handle, onGone: gone }, options);
 
-  // Nearly every dashboard has charts: fetch the chart chunk alongside the document, not after the
-  // first render (an import() issued from the render's microtask would start only once it finished).
-  void loadEcharts().catch(() => undefined);
-
   api
     .getDashboard(id)
     .then((res) => {
       if (status() === 'not-found' || status() === 'expired') return;
       if (res.ok) {
+        // A dashboard with charts starts the chart engine now, not after the first render (an import() from the
+        // render's microtask would start only once it finished); the server's Link header already fetched it. A
+        // dashboard without charts never downloads it.
+        if (res.value.widgets.some((w) => w.kind === 'chart')) void loadEcharts().catch(() => undefined);
         // The stream may already have delivered a newer snapshot; never go back in time.
         const current = store.meta()?.revision ?? -1;
         if (res.value.revision > current) store.applySnapshot(res.value);
