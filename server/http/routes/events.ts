@@ -1,10 +1,12 @@
 // GET /dashboard/:id/events (mounted under /api): the page's live feed as Server-Sent Events.
-// The feed itself is the state machine in dashboard-stream.ts; this route parses the request and ends streams on shutdown.
+// The feed itself is the state machine in dashboard-stream.ts; this route parses the request, keeps the number of open
+// streams bounded (429 with Retry-After past a bound) and ends streams on shutdown.
 import { Hono } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Live } from '../../live.ts';
 import { dashboardIdParam, dashboardNotFound } from './api.ts';
 import { openDashboardStream, parseLastEventId, type DashboardStream } from './dashboard-stream.ts';
+import { createStreamBounds, DEFAULT_STREAM_BOUNDS, type StreamBoundsOptions } from './stream-bounds.ts';
 
 export interface EventRoutesDeps {
   dashboards: DashboardService;
@@ -17,7 +19,12 @@ export interface EventRoutesDeps {
   shutdown?: AbortSignal;
   /** The page's inbox state after a snapshot or resume (see dashboard-stream.ts). */
   inboxState?: (dashboardId: string) => string | undefined;
+  /** Open streams allowed per dashboard and in total (default 50 and 1,000). */
+  maxStreams?: Partial<StreamBoundsOptions>;
 }
+
+/** Seconds a page refused for too many open streams waits before it tries again. */
+export const STREAMS_RETRY_AFTER_SECONDS = 10;
 
 export function createEventRoutes(deps: EventRoutesDeps): Hono {
   const streamDeps = {
@@ -27,6 +34,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     maxQueuedBytes: deps.maxQueuedBytes ?? 32 * 1024 * 1024,
     inboxState: deps.inboxState,
   };
+  const bounds = createStreamBounds({ ...DEFAULT_STREAM_BOUNDS, ...deps.maxStreams });
   const app = new Hono();
   // One shutdown listener for all streams rather than one per stream.
   const open = new Set<DashboardStream>();
@@ -38,17 +46,25 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     const id = dashboardIdParam(c.req.param('id'));
     if (!id) return dashboardNotFound(c);
     const lastEventId = parseLastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
+    const place = bounds.take(id);
+    if (!place.ok) {
+      return c.json({ error: { code: 'too_many_streams', message: place.message } }, 429, { 'Retry-After': String(STREAMS_RETRY_AFTER_SECONDS) });
+    }
     const signal = c.req.raw.signal;
     let closed = false;
     // let, not const: the callback may run before the assignment (a stream that ends while it opens).
     let stream: DashboardStream | undefined;
     stream = openDashboardStream(streamDeps, id, lastEventId, () => {
       closed = true;
+      bounds.release(id);
       if (!stream) return;
       open.delete(stream);
       signal.removeEventListener('abort', stream.abandon);
     });
-    if (!stream) return dashboardNotFound(c);
+    if (!stream) {
+      bounds.release(id);
+      return dashboardNotFound(c);
+    }
     // A first snapshot past the backlog bound closes the stream before it is returned.
     if (!closed) {
       open.add(stream);

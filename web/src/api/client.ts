@@ -5,8 +5,8 @@ import type { DashboardView, FeedbackInput, SendResult, ServerInfo } from './typ
 export type Fetched<T> = { ok: true; value: T } | { ok: false; status: number };
 
 export interface EventStreamHandlers {
-  /** Called once the server answered; a non-200 status ends the attempt. */
-  onOpen(status: number): void;
+  /** Called once the server answered; a non-200 status ends the attempt (after a 429, retryAfterMs says when to retry). */
+  onOpen(status: number, retryAfterMs?: number): void;
   /** Decoded text as it arrives; the caller parses it. */
   onText(chunk: string): void;
   /** The stream ended (server closed, network failed, or heartbeat lost). */
@@ -59,7 +59,8 @@ export const openEventStream: OpenEventStream = (dashboardId, lastEventId, handl
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
     const res = await fetch(`/api/dashboard/${enc(dashboardId)}/events`, { headers, cache: 'no-store', signal: abort.signal });
-    handlers.onOpen(res.status);
+    const retryAfter = Number(res.headers.get('Retry-After'));
+    handlers.onOpen(res.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
     if (res.status !== 200 || !res.body) {
       await res.body?.cancel();
       return end();

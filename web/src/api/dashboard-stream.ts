@@ -48,6 +48,8 @@ export function createResumableStream(id: string, api: Api, hooks: StreamHooks, 
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let stopped = false;
+  /** The server asked for at least this long before the next attempt (429 Retry-After: too many open pages). */
+  let notBefore = 0;
 
   const stop = (): void => {
     if (stopped) return;
@@ -67,7 +69,8 @@ export function createResumableStream(id: string, api: Api, hooks: StreamHooks, 
     closeStream = undefined;
     clearTimeout(staleTimer);
     setConnection('reconnecting');
-    const delay = Math.min(max, base * 2 ** failures) * (0.75 + Math.random() * 0.5);
+    const delay = Math.max(Math.min(max, base * 2 ** failures) * (0.75 + Math.random() * 0.5), notBefore);
+    notBefore = 0;
     failures++;
     setRetryAt(Date.now() + delay);
     clearTimeout(retryTimer);
@@ -89,12 +92,13 @@ export function createResumableStream(id: string, api: Api, hooks: StreamHooks, 
     const lastEventId = fresh || revision === undefined ? undefined : String(revision);
     let attempt: (() => void) | undefined;
     attempt = api.openEventStream(id, lastEventId, {
-      onOpen(code) {
+      onOpen(code, retryAfterMs) {
         if (closeStream !== attempt) return;
         if (code === 404 || code === 410) {
           stop();
           return hooks.onGone();
         }
+        if (code === 429 && retryAfterMs !== undefined) notBefore = retryAfterMs;
         if (code === 200) {
           setConnection('live');
           armStale();

@@ -32,6 +32,18 @@ async function page(app: TestApp, headers: Record<string, string> = {}) {
 const send = (app: TestApp, body: unknown) =>
   fetch(`${app.url}/api/dashboard/${ID}/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: app.url }, body: JSON.stringify(body) });
 
+describe('live pages per dashboard', () => {
+  test('--max-viewers bounds the open pages of one dashboard; the next one gets 429 with Retry-After', async () => {
+    const app = await start({ maxViewers: 1 });
+    await app.app.dashboards.apply(ID, 'widget_put', (doc) => putWidgets(doc, [{ id: 'n', kind: 'markdown', text: 'x' }], {}, DEFAULT_LIMITS), { createIfMissing: true });
+    const first = await page(app);
+    expect(first.status).toBe(200);
+    const second = await fetch(`${app.url}/api/dashboard/${ID}/events`);
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('Retry-After'))).toBeGreaterThan(0);
+  });
+});
+
 describe('dashboard stream inbox notices', () => {
   test('follow the snapshot with the inbox state, then announce answers and what the assistant has seen', async () => {
     const app = await setup();
