@@ -15,6 +15,9 @@ export interface FeedbackServiceDeps {
   now: () => number;
 }
 
+/** A dashboard as far as its inbox is concerned: its id, and createdAt telling it from an earlier one under that id. */
+export type DashboardRef = Pick<Dashboard, 'id' | 'createdAt'>;
+
 export interface ReadOptions {
   /** Events after this id; default: the unread ones. */
   after?: number;
@@ -39,10 +42,10 @@ export interface FeedbackService {
   submit(dashboardId: string, raw: unknown): Promise<FeedbackEvent>;
   /** Oldest-first events after the cursor, marked read; waits for one when asked. NotFoundError when gone. */
   read(dashboardId: string, options?: ReadOptions): Promise<ReadResult>;
-  /** Unread events of a live dashboard (0 when unknown or expired). */
-  unread(dashboardId: string): number;
-  /** What a freshly (re)connected page needs: the read cursor and the newest answers, as InboxNotice JSON. */
-  pageState(dashboardId: string): string | undefined;
+  /** Unread events of a dashboard the caller holds (the inbox state only: the document is not read again). */
+  unread(dashboard: DashboardRef): number;
+  /** What a freshly (re)connected page of this dashboard needs: the read cursor and the newest answers (InboxNotice JSON). */
+  pageState(dashboard: DashboardRef): string;
   /** Server shutdown: waiting reads return now, later ones do not wait. */
   close(): void;
 }
@@ -95,15 +98,12 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
     return { promise, cancel, woken: () => fired };
   };
 
-  const liveDoc = (id: string): Dashboard => {
-    const doc = dashboards.get(id);
-    if (!doc) throw new NotFoundError(notFoundMessage);
-    return doc;
-  };
+  // Through the page-JSON cache: a waiting read checks every time it wakes, a page sends in bursts.
+  const liveDoc = (id: string): Dashboard | undefined => dashboards.getView(id)?.doc;
 
   return {
     async submit(id, raw) {
-      const doc = dashboards.get(id);
+      const doc = liveDoc(id);
       if (!doc) throw new NotFoundError('This dashboard does not exist or has expired.');
       if (doc.feedback === false) throw new AppError('feedback_closed', 409, inboxClosedMessage);
       const input = validateFeedback(doc, raw);
@@ -117,6 +117,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
       const deadline = performance.now() + (options.waitMs ?? 0);
       for (;;) {
         const doc = liveDoc(id);
+        if (!doc) throw new NotFoundError(notFoundMessage);
         // Listen before reading: an event committed while the read runs still wakes this loop.
         const waiting = nextWake(id, Math.max(0, deadline - performance.now()), options.signal);
         try {
@@ -131,18 +132,15 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
       }
     },
 
-    unread(id) {
-      const doc = dashboards.get(id);
-      return doc ? store.summary(id, doc.createdAt).unread : 0;
+    unread(doc) {
+      return store.summary(doc.id, doc.createdAt).unread;
     },
 
-    pageState(id) {
-      const doc = dashboards.get(id);
-      if (!doc) return undefined;
+    pageState(doc) {
       const notice: InboxNotice = {
         full: true,
-        seenThrough: store.summary(id, doc.createdAt).readThrough,
-        answers: store.answers(id, doc.createdAt).map(toAnswer),
+        seenThrough: store.summary(doc.id, doc.createdAt).readThrough,
+        answers: store.answers(doc.id, doc.createdAt).map(toAnswer),
       };
       return JSON.stringify(notice);
     },

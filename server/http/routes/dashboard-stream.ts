@@ -13,8 +13,8 @@ export interface DashboardStreamDeps {
   heartbeatMs: number;
   /** A client this far behind (queued bytes) is cut off; it reconnects and resumes or gets a snapshot. */
   maxQueuedBytes: number;
-  /** The inbox state a page needs after a snapshot or a resume (InboxNotice JSON with full: true), if any. */
-  inboxState?: (dashboardId: string) => string | undefined;
+  /** The inbox state a page needs after a snapshot or a resume (InboxNotice JSON with full: true). */
+  inboxState?: (dashboard: Pick<Dashboard, 'id' | 'createdAt'>) => string;
 }
 
 export interface DashboardStream {
@@ -116,7 +116,7 @@ export function openDashboardStream(
   const sendInboxState = () => {
     let json: string | undefined;
     try {
-      json = deps.inboxState?.(id);
+      json = deps.inboxState?.({ id, createdAt });
     } catch {
       // The store is closing (shutdown): the page gets the state when it reconnects.
       return;

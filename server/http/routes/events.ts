@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Live } from '../../live.ts';
 import { dashboardIdParam, dashboardNotFound } from './api.ts';
-import { openDashboardStream, parseLastEventId, type DashboardStream } from './dashboard-stream.ts';
+import { openDashboardStream, parseLastEventId, type DashboardStream, type DashboardStreamDeps } from './dashboard-stream.ts';
 import { createStreamBounds, DEFAULT_STREAM_BOUNDS, type StreamBoundsOptions } from './stream-bounds.ts';
 
 export interface EventRoutesDeps {
@@ -18,7 +18,7 @@ export interface EventRoutesDeps {
   /** Aborting it ends every open stream (server shutdown: open streams would otherwise hold it forever). */
   shutdown?: AbortSignal;
   /** The page's inbox state after a snapshot or resume (see dashboard-stream.ts). */
-  inboxState?: (dashboardId: string) => string | undefined;
+  inboxState?: DashboardStreamDeps['inboxState'];
   /** Open streams allowed per dashboard and in total (default 50 and 1,000). */
   maxStreams?: Partial<StreamBoundsOptions>;
 }

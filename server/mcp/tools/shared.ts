@@ -59,7 +59,7 @@ export const dashboardUrl = (deps: Pick<ToolDeps, 'baseUrl'>, id: string) => `${
  */
 export function okResult(deps: Pick<ToolDeps, 'baseUrl' | 'feedback'>, doc: Dashboard, text: string, extra: Record<string, unknown> = {}): CallToolResult {
   const url = dashboardUrl(deps, doc.id);
-  const unread = deps.feedback.unread(doc.id);
+  const unread = deps.feedback.unread(doc);
   const waiting = unread > 0 ? `\n${unread} unread from the page: call feedback_read` : '';
   return {
     content: [{ type: 'text', text: `${text}${waiting}\nDashboard (revision ${doc.revision}): ${url}\ndashboard_id: ${doc.id}` }],

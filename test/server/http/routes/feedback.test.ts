@@ -135,7 +135,7 @@ describe('POST /api/dashboard/:id/feedback', () => {
       const app = await setup({ allowedOrigins: ['https://claude.ai'] });
       await refused(await send(app), status, message);
       expect(await stored(app)).toEqual([]);
-      expect(app.app.feedback.unread(ID)).toBe(0);
+      expect(app.app.feedback.unread(app.app.dashboards.get(ID)!)).toBe(0);
     });
   }
 
