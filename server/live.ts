@@ -1,5 +1,6 @@
 // In-process publish/subscribe of dashboard changes (and inbox notices for the page), with a short per-dashboard
 // replay ring of updates for reconnects.
+import type { InboxNotice } from './dashboard/answer-rules.ts';
 import type { WidgetView } from './dashboard/view.ts';
 
 /** What the page receives on each committed write: enough to patch its copy without refetching. */
@@ -17,26 +18,6 @@ export interface UpdatePayload {
   /** Widgets added or modified by this write, ready to render. */
   changed: WidgetView[];
   removed: string[];
-}
-
-/** A page feedback event as open pages see it: choice and form answers only (comments and messages stay private). */
-export interface InboxAnswer {
-  id: number;
-  at: string;
-  widget: string;
-  kind: 'choice' | 'form';
-  data: Record<string, unknown>;
-  viewer: string;
-}
-
-/**
- * What the page learns about the inbox: events up to `seenThrough` were read by the assistant; `answers` are the
- * newest per widget. `full` replaces what the page knew (sent after each snapshot), otherwise it merges.
- */
-export interface InboxNotice {
-  full?: true;
-  seenThrough?: number;
-  answers?: InboxAnswer[];
 }
 
 export type LiveEvent = { type: 'update'; revision: number; data: UpdatePayload } | { type: 'expired' } | { type: 'inbox'; data: InboxNotice };

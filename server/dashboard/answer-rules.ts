@@ -1,6 +1,7 @@
 // What a person's answer from the page must look like: choice selections, form values (types, required, select
-// options), text and event sizes, the viewer id. Pure and without imports: the page checks with this very file
-// before sending, and the server checks again with it (server/feedback/), so the two cannot drift apart.
+// options), text and event sizes, the viewer id; and how open pages hear of answers. Pure and without imports: the
+// page checks with this very file before sending, and the server checks again with it (server/feedback/), so the
+// two cannot drift apart.
 
 /** Option ids and form field names travel back in feedback events and are shown to the model: keep them plain. */
 export const ANSWER_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -106,4 +107,25 @@ export function choiceAnswerProblem(choice: ChoiceRule, selected: readonly unkno
   if (unknown !== undefined) return `"${String(unknown).slice(0, 64)}" is not an option of this choice`;
   if (new Set(selected).size !== selected.length) return 'an option is picked twice';
   return undefined;
+}
+
+/** A choice or form answer as every open page sees it, the newest per widget (comments and messages stay private). */
+export interface InboxAnswer {
+  id: number;
+  at: string;
+  widget: string;
+  kind: 'choice' | 'form';
+  data: Record<string, unknown>;
+  viewer: string;
+}
+
+/**
+ * What a page hears about the inbox on its live feed (event "inbox"): events up to `seenThrough` were read by the
+ * assistant; `answers` are the newest per widget. `full` replaces what the page knew (sent after each snapshot and
+ * resume), otherwise it merges.
+ */
+export interface InboxNotice {
+  full?: true;
+  seenThrough?: number;
+  answers?: InboxAnswer[];
 }

@@ -4,7 +4,8 @@ import type { DashboardService } from '../dashboards/service.ts';
 import { notFoundMessage } from '../dashboards/service.ts';
 import type { Dashboard } from '../dashboard/schema.ts';
 import { AppError, NotFoundError } from '../errors.ts';
-import type { InboxAnswer, InboxNotice, Live } from '../live.ts';
+import type { InboxAnswer, InboxNotice } from '../dashboard/answer-rules.ts';
+import type { Live } from '../live.ts';
 import type { FeedbackEvent, FeedbackStore, InboxSummary } from '../store/feedback.ts';
 import { validateFeedback } from './validate-event.ts';
 

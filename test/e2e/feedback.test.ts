@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Browser, Locator, Page } from 'playwright-core';
+import type { FeedbackEvent as Event } from '../../server/store/feedback.ts';
 import { hasChromium, launchChromium } from './helpers/chromium.ts';
 import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
 
@@ -14,14 +15,6 @@ const ROOT = resolve(import.meta.dir, '..', '..');
 const SHOTS = join(ROOT, 'test-results');
 const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && hasChromium();
 
-interface Event {
-  id: number;
-  at: string;
-  widget?: string;
-  kind: string;
-  data: Record<string, unknown>;
-  viewer: string;
-}
 type ToolResult = { structuredContent?: Record<string, unknown> & { events?: Event[] }; isError?: boolean; content?: { text?: string }[] };
 
 const WIDGETS = [

@@ -62,11 +62,12 @@ function answer(v: unknown): InboxAnswer | undefined {
 
 export function parseInbox(json: unknown): InboxNotice {
   if (!isObject(json)) throw new ProtocolError('not an inbox notice');
-  return {
-    full: json.full === true,
-    seenThrough: typeof json.seenThrough === 'number' ? json.seenThrough : undefined,
+  const notice: InboxNotice = {
     answers: Array.isArray(json.answers) ? json.answers.map(answer).filter((a): a is InboxAnswer => a !== undefined) : [],
   };
+  if (json.full === true) notice.full = true;
+  if (typeof json.seenThrough === 'number') notice.seenThrough = json.seenThrough;
+  return notice;
 }
 
 const EVENTS = new Set(['snapshot', 'update', 'expired', 'inbox']);

@@ -1,4 +1,5 @@
 // Shapes of the JSON the server sends: dashboard views, widget views, SSE payloads, server info.
+import type { InboxAnswer, InboxNotice } from '../../../server/dashboard/answer-rules';
 
 export type Theme = 'auto' | 'light' | 'dark';
 
@@ -73,19 +74,5 @@ export interface FeedbackInput {
 /** The server's answer to a send: stored with this id, or refused with a message for the person. */
 export type SendResult = { ok: true; id: number; at: string } | { ok: false; status: number; message: string };
 
-/** A choice or form answer as every open page sees it (the newest per widget). */
-export interface InboxAnswer {
-  id: number;
-  at: string;
-  widget: string;
-  kind: 'choice' | 'form';
-  data: Record<string, unknown>;
-  viewer: string;
-}
-
-/** From the live feed: what the assistant has read (seenThrough) and the newest answers; `full` replaces, else merges. */
-export interface InboxNotice {
-  full: boolean;
-  seenThrough?: number;
-  answers: InboxAnswer[];
-}
+/** The inbox notices of the live feed: one shape with the server (server/dashboard/answer-rules.ts). */
+export type { InboxAnswer, InboxNotice };

@@ -1,33 +1,12 @@
 // The page's "Message to the assistant" box and what this browser sent with it, each marked sent, then seen.
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { MAX_ANSWER_TEXT_CHARS } from '../../../server/dashboard/answer-rules';
 import { useDashboard } from '../state/dashboard-context';
-import { DeliveryState } from './delivery-state';
-
-/** Enter sends, Shift+Enter starts a new line (as in chat boxes). */
-export function sendOnEnter(event: KeyboardEvent, send: () => void): void {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    send();
-  }
-}
+import { createTextDraft, DraftProblem, SendButton, SentList } from './text-sender';
 
 export function MessageBox(): JSX.Element {
   const feedback = useDashboard().feedback;
-  const [text, setText] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [problem, setProblem] = createSignal<string>();
-
-  const send = async (): Promise<void> => {
-    const message = text();
-    if (busy()) return;
-    if (message.trim() === '') return void setProblem('Write a message first.');
-    setProblem(undefined);
-    setBusy(true);
-    const result = await feedback.send({ kind: 'message', data: { text: message } }, message);
-    setBusy(false);
-    if (result.ok) setText('');
-  };
+  const draft = createTextDraft({ empty: 'Write a message first.', send: (text) => feedback.send({ kind: 'message', data: { text } }, text) });
 
   return (
     <Show
@@ -39,7 +18,7 @@ export function MessageBox(): JSX.Element {
           class="message-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void send();
+            void draft.submit();
           }}
         >
           <label for="message-to-assistant">Message to the assistant</label>
@@ -49,27 +28,15 @@ export function MessageBox(): JSX.Element {
               rows={2}
               maxLength={MAX_ANSWER_TEXT_CHARS}
               placeholder="Ask a question or say what to change; the assistant reads it here."
-              value={text()}
-              onInput={(e) => setText(e.currentTarget.value)}
-              onKeyDown={(e) => sendOnEnter(e, () => void send())}
+              value={draft.text()}
+              onInput={(e) => draft.setText(e.currentTarget.value)}
+              onKeyDown={(e) => draft.onKeyDown(e)}
             />
-            <button type="submit" class="button button-primary" disabled={busy()}>
-              Send
-            </button>
+            <SendButton draft={draft} />
           </div>
-          <Show when={problem()}>{(p) => <p class="fb-error" role="alert">{p()}</p>}</Show>
+          <DraftProblem draft={draft} />
         </form>
-        <Show when={feedback.sent(undefined, 'message').length > 0}>
-          <ul class="fb-sent" aria-label="Your messages">
-            <For each={feedback.sent(undefined, 'message')}>
-              {(item) => (
-                <li>
-                  <span class="fb-text">{item.label}</span> <DeliveryState id={item.id} error={item.error} />
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
+        <SentList items={feedback.sent(undefined, 'message')} label="Your messages" />
       </section>
     </Show>
   );

@@ -93,11 +93,11 @@ export function createFeedbackState(dashboardId: string, api: Api, open: Accesso
         if (notice.full) {
           // A snapshot's state: a dashboard re-created under this id starts its ids again.
           setSeenThrough(notice.seenThrough ?? 0);
-          mergeAnswers(notice.answers, true);
+          mergeAnswers(notice.answers ?? [], true);
           return;
         }
         if (notice.seenThrough !== undefined) setSeenThrough((s) => Math.max(s, notice.seenThrough!));
-        if (notice.answers.length > 0) mergeAnswers(notice.answers, false);
+        if (notice.answers?.length) mergeAnswers(notice.answers, false);
       });
     },
   };

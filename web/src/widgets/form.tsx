@@ -91,17 +91,23 @@ export function FormWidget(props: { widget: WidgetView }): JSX.Element {
   const Control = (p: { field: Field }): JSX.Element => {
     const field = p.field;
     const text = (): string => String(raw(field.name));
-    const invalid = (): true | undefined => (problems()[field.name] ? true : undefined);
-    const describedBy = (): string | undefined => (problems()[field.name] ? `${inputId(field)}-problem` : undefined);
+    // Getters: spread into an element, they stay live (Solid reads them in effects).
+    const attrs = {
+      id: inputId(field),
+      name: field.name,
+      'aria-required': (field.required && field.type !== 'checkbox') || undefined,
+      get 'aria-invalid'(): true | undefined {
+        return problems()[field.name] ? true : undefined;
+      },
+      get 'aria-describedby'(): string | undefined {
+        return problems()[field.name] ? `${inputId(field)}-problem` : undefined;
+      },
+    };
     return (
       <Switch>
         <Match when={field.type === 'textarea'}>
           <textarea
-            id={inputId(field)}
-            name={field.name}
-            aria-required={field.required || undefined}
-            aria-invalid={invalid()}
-            aria-describedby={describedBy()}
+            {...attrs}
             rows={3}
             placeholder={field.placeholder}
             value={text()}
@@ -110,11 +116,7 @@ export function FormWidget(props: { widget: WidgetView }): JSX.Element {
         </Match>
         <Match when={field.type === 'select'}>
           <select
-            id={inputId(field)}
-            name={field.name}
-            aria-required={field.required || undefined}
-            aria-invalid={invalid()}
-            aria-describedby={describedBy()}
+            {...attrs}
             onChange={(e) => set(field.name, e.currentTarget.value)}
           >
             <option value="" selected={text() === ''}>{field.required ? 'Choose…' : '—'}</option>
@@ -123,22 +125,15 @@ export function FormWidget(props: { widget: WidgetView }): JSX.Element {
         </Match>
         <Match when={field.type === 'checkbox'}>
           <input
-            id={inputId(field)}
-            name={field.name}
+            {...attrs}
             type="checkbox"
-            aria-invalid={invalid()}
-            aria-describedby={describedBy()}
             checked={raw(field.name) === true}
             onChange={(e) => set(field.name, e.currentTarget.checked)}
           />
         </Match>
         <Match when={true}>
           <input
-            id={inputId(field)}
-            name={field.name}
-            aria-required={field.required || undefined}
-            aria-invalid={invalid()}
-            aria-describedby={describedBy()}
+            {...attrs}
             type={field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text'}
             step={field.type === 'number' ? 'any' : undefined}
             placeholder={field.placeholder}

@@ -1,18 +1,11 @@
 // feedback_read and the unread hint through the real MCP endpoint: what the page sent, read once, waited for, quoted.
 import { afterAll, describe, expect, test } from 'bun:test';
+import type { FeedbackEvent as Event } from '../../../../server/store/feedback.ts';
 import { connectClient, removeTempDirs, startAppsStoppedAfterEach, type TestApp } from '../../helpers/test-app.ts';
 
 afterAll(removeTempDirs);
 
 type Client = Awaited<ReturnType<typeof connectClient>>['client'];
-interface Event {
-  id: number;
-  at: string;
-  widget?: string;
-  kind: string;
-  data: Record<string, unknown>;
-  viewer: string;
-}
 interface ToolResult {
   isError?: boolean;
   content: { type: string; text: string }[];
