@@ -1,3 +1,4 @@
+// The page's side of the feedback loop: choice, form, comments, the message box, seen, a closed inbox, chart clicks.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { DashboardPage } from '../../web/src/pages/dashboard';

@@ -1,7 +1,7 @@
 // Form widget: a small form the person fills in and submits; checked here with the server's own answer rules.
 import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { FORM_FIELD_TYPES, formAnswerProblems, type FormFieldRule } from '../../../server/dashboard/answer-rules';
-import type { InboxAnswer, WidgetView } from '../api/types';
+import type { WidgetView } from '../api/types';
 import { AnswerLine } from '../components/answer-line';
 import { isRecord, list, need, optString, string } from '../lib/validate';
 import { useFeedback } from '../state/dashboard-context';
@@ -53,8 +53,8 @@ function answerValues(fields: readonly Field[], raw: (name: string) => Raw): Rec
   return values;
 }
 
-function describeAnswer(fields: readonly Field[], answer: InboxAnswer): string {
-  const values = isRecord(answer.data.values) ? answer.data.values : {};
+/** "Amount: 1200 · Region: EU": an answer as the page shows it back. */
+function describeValues(fields: readonly Field[], values: Readonly<Record<string, unknown>>): string {
   return Object.entries(values)
     .map(([name, value]) => `${fields.find((f) => f.name === name)?.label ?? name}: ${typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)}`)
     .join(' · ');
@@ -83,7 +83,7 @@ export function FormWidget(props: { widget: WidgetView }): JSX.Element {
     const first = list.find((f) => found[f.name]);
     if (first) return void document.getElementById(inputId(first))?.focus();
     setBusy(true);
-    await feedback.send({ kind: 'form', widget: id(), data: { values } }, describeAnswer(list, { data: { values } } as unknown as InboxAnswer));
+    await feedback.send({ kind: 'form', widget: id(), data: { values } }, describeValues(list, values));
     setBusy(false);
   };
 
@@ -178,7 +178,7 @@ export function FormWidget(props: { widget: WidgetView }): JSX.Element {
         </For>
         <button type="submit" class="button button-primary">{optString(props.widget.submitLabel, 'submitLabel') ?? 'Submit'}</button>
       </fieldset>
-      <AnswerLine widgetId={id()} describe={(a) => describeAnswer(fields(), a)} />
+      <AnswerLine widgetId={id()} describe={(a) => describeValues(fields(), isRecord(a.data.values) ? a.data.values : {})} />
       <Show when={!open()}>
         <p class="fb-closed">Answers are closed on this dashboard.</p>
       </Show>
