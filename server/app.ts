@@ -18,6 +18,11 @@ import { createMcpRoutes } from './http/routes/mcp.ts';
 import { createSpaRoutes } from './http/static.ts';
 import { createApiRoutes } from './http/routes/api.ts';
 import { createEventRoutes } from './http/routes/events.ts';
+import { createFeedbackRoutes, pageOrigins } from './http/routes/feedback.ts';
+import { DEFAULT_STREAM_BOUNDS } from './http/routes/stream-bounds.ts';
+import { createFeedbackStore } from './store/feedback.ts';
+import { createFeedbackService } from './feedback/service.ts';
+import { MAX_FEEDBACK_EVENT_BYTES, MAX_FEEDBACK_EVENTS } from './dashboard/answer-rules.ts';
 
 export interface RunningApp {
   port: number;
@@ -53,6 +58,8 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     ttlMs: config.ttlMs,
     now,
   });
+  const feedbackStore = createFeedbackStore(store, { maxEvents: MAX_FEEDBACK_EVENTS, maxEventBytes: MAX_FEEDBACK_EVENT_BYTES });
+  const feedback = createFeedbackService({ store: feedbackStore, dashboards, live, now });
   let boundPort = config.port;
   const baseUrl = () => baseUrlOf(config, boundPort);
   // The session cache and the tools need each other (tools find their session's dashboard; sessions build servers
@@ -69,7 +76,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     logger,
     now,
   });
-  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger });
+  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger, feedback });
   const endpoint = createMcpEndpoint({
     cache,
     createServer,
@@ -83,7 +90,12 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     now,
     removers: {
       session: sessions.removeIfExpired,
-      dashboard: dashboardStore.removeIfExpired,
+      // A dashboard's page feedback goes with it, in the same transaction.
+      dashboard: (id, nowMs) => {
+        const removed = dashboardStore.removeIfExpired(id, nowMs);
+        if (removed) feedbackStore.removeAll(id);
+        return removed;
+      },
     },
     onRemoved: (kind, id) => {
       if (kind === 'dashboard') dashboards.onExpired(id);
@@ -99,8 +111,20 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     trustProxy: config.trustProxy,
     baseUrl,
     mcp: createMcpRoutes({ endpoint, maxBodyBytes: config.maxBodyBytes }),
-    api: [createApiRoutes({ dashboards, live }), createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal })],
-    spa: createSpaRoutes(),
+    api: [
+      createApiRoutes({ dashboards, live }),
+      createEventRoutes({
+        dashboards,
+        live,
+        heartbeatMs: options.heartbeatMs,
+        shutdown: shutdown.signal,
+        inboxState: feedback.pageState,
+        maxStreams: { perDashboard: config.maxViewers, total: Math.max(DEFAULT_STREAM_BOUNDS.total, config.maxViewers) },
+      }),
+      createFeedbackRoutes({ feedback, ownOrigins: () => pageOrigins(baseUrl(), boundPort) }),
+    ],
+    // A read through the page-JSON cache: the page asks for the same document right after (no expiry extended).
+    spa: createSpaRoutes({ hasCharts: (id) => dashboards.getView(id)?.doc.widgets.some((w) => w.kind === 'chart') ?? false }),
   });
 
   return {
@@ -108,6 +132,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     store,
     sessions,
     dashboards,
+    feedback,
     live,
     cache,
     sweeper,
@@ -118,6 +143,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     /** End open-ended streams (MCP GET streams, dashboard pages) so that in-flight requests can drain. */
     endStreams() {
       shutdown.abort();
+      feedback.close();
       endpoint.endStreams();
     },
     async close() {

@@ -84,6 +84,7 @@ const options = {
   'max-widgets': { schema: intIn(1, 10_000), default: '200', arg: '<n>', help: 'most widgets on one dashboard' },
   'max-data': { schema: size('--max-data'), default: '1gb', arg: '<size>', help: 'data budget for everything stored (dashboards, history, sessions); writes past it are refused' },
   'history': { schema: intIn(1, 1_000), default: '50', arg: '<n>', help: 'revisions kept per dashboard for dashboard_history/restore' },
+  'max-viewers': { schema: intIn(1, 100_000), default: '50', arg: '<n>', help: 'live pages open at once per dashboard (429 past it; 1,000 over all dashboards, or this many if more)' },
   'idle-evict': { schema: duration('--idle-evict'), default: '5m', arg: '<duration>', help: 'drop an idle session from memory after this (it is rebuilt from disk on its next request)' },
   'conformance-fixtures': { schema: z.literal('true'), default: undefined, arg: '', help: '', flag: true, hidden: true },
 } as const satisfies Record<string, OptionSpec>;
@@ -116,6 +117,8 @@ export interface Config {
   historyLimit: number;
   /** The data budget: bytes the LMDB store may have in use (--max-data). */
   maxDataBytes: number;
+  /** Open page streams per dashboard; the total is the larger of this and 1,000. */
+  maxViewers: number;
   idleEvictMs: number;
   conformanceFixtures: boolean;
 }
@@ -191,6 +194,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       maxWidgets: one<number>('max-widgets'),
       historyLimit: one<number>('history'),
       maxDataBytes: one<number>('max-data'),
+      maxViewers: one<number>('max-viewers'),
       idleEvictMs: one<number>('idle-evict'),
       conformanceFixtures: one('conformance-fixtures') === 'true',
     },

@@ -1,4 +1,6 @@
-// In-process publish/subscribe of dashboard changes, with a short per-dashboard replay ring for reconnects.
+// In-process publish/subscribe of dashboard changes (and inbox notices for the page), with a short per-dashboard
+// replay ring of updates for reconnects.
+import type { InboxNotice } from './dashboard/answer-rules.ts';
 import type { WidgetView } from './dashboard/view.ts';
 
 /** What the page receives on each committed write: enough to patch its copy without refetching. */
@@ -9,6 +11,8 @@ export interface UpdatePayload {
   title: string;
   description?: string;
   theme: string;
+  /** Whether the page takes feedback (dashboard_set feedback); always present so a page can follow a reopen. */
+  feedback: boolean;
   /** Every widget id in display order. */
   order: string[];
   /** Widgets added or modified by this write, ready to render. */
@@ -16,10 +20,10 @@ export interface UpdatePayload {
   removed: string[];
 }
 
-export type LiveEvent = { type: 'update'; revision: number; data: UpdatePayload } | { type: 'expired' };
+export type LiveEvent = { type: 'update'; revision: number; data: UpdatePayload } | { type: 'expired' } | { type: 'inbox'; data: InboxNotice };
 
 /** A published event, serialised once; every subscriber gets the same object. */
-export type LiveMessage = { type: 'update'; revision: number; json: string } | { type: 'expired'; json: string };
+export type LiveMessage = { type: 'update'; revision: number; json: string } | { type: 'expired'; json: string } | { type: 'inbox'; json: string };
 
 export type LiveListener = (message: LiveMessage) => void;
 
@@ -101,6 +105,9 @@ export function createLive(options: LiveOptions = {}): Live {
       if (event.type === 'update') {
         message = { type: 'update', revision: event.revision, json: JSON.stringify(event.data) };
         remember(id, message);
+      } else if (event.type === 'inbox') {
+        // Not replayed: a reconnecting page gets the whole inbox state after its snapshot instead.
+        message = { type: 'inbox', json: JSON.stringify(event.data) };
       } else {
         message = { type: 'expired', json: JSON.stringify({ id }) };
         forget(id);

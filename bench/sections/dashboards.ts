@@ -55,7 +55,8 @@ async function subscriberLatency(ctx: BenchContext, base: { baseUrl: string; mcp
 export const name = 'dashboards';
 
 export async function run(ctx: BenchContext): Promise<SectionResult> {
-  const server = await startMcpdash({ mode: 'binary' });
+  // 1,000 pages on one dashboard: past the default bound of live pages per dashboard (50).
+  const server = await startMcpdash({ mode: 'binary', extraArgs: ['--max-viewers', '1100'] });
   const tmp = mkdtempSync(join(tmpdir(), 'mcpdash-bench-dash-'));
   let peer: { stop: () => Promise<void> } | undefined;
   try {

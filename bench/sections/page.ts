@@ -1,17 +1,26 @@
 // Page figures (issue 4): how long the 20-widget example takes to be on screen in a fresh headless Chromium, next to
 // a bare ECharts page drawing the same 10 charts (bench/peers/echarts-page), and how fast a write shows up on an open
-// page. Budgets (reported, not asserted): rendered within 1 s of navigation, an update on screen within 100 ms.
+// page, and what a first visit downloads with and without charts. Budgets (reported, not asserted): rendered within
+// 1 s of navigation, an update on screen within 100 ms, 150 KB gzip for a page without charts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchChromium } from '../../test/e2e/helpers/chromium.ts';
 import { startEchartsPeer } from '../peers/echarts-page/serve.ts';
 import { callTool, openSession } from '../lib/mcp-http.ts';
+import { pageBytes } from '../lib/page-bytes.ts';
 import { startMcpdash, ROOT } from '../lib/mcpdash-process.ts';
 import { fmt, formatTable, median, percentile, type BenchContext, type SectionResult } from '../lib/context.ts';
 import { RENDER_PROBE_PREFIX, renderProbe, watchWidgetText, type RenderMarks } from '../../test/e2e/helpers/render-probe.ts';
 
 const VIEWPORT = { width: 1400, height: 900 };
+/** A dashboard of text only: its page has no use for the chart engine. */
+const TEXT_ONLY = [
+  { id: 'notes', kind: 'markdown', text: '# Findings\n\nThree things stand out this week.' },
+  { id: 'open', kind: 'metric', value: 12, label: 'open issues' },
+  { id: 'list', kind: 'table', columns: [{ key: 'issue' }, { key: 'age', type: 'number' }], rows: [{ issue: 'login', age: 3 }, { issue: 'export', age: 9 }] },
+];
+const BYTES_BUDGET_KB = 150;
 
 export const name = 'page';
 
@@ -101,6 +110,12 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
     ctx.log(`  page: ${runs} navigations each; mcpdash median ${ms0(median(rendered))} ms, peer ${ms0(median(col(results.peer, 'renderedMs')))} ms`);
 
     const updates = await updateLatency(browser, url, server, sessionId, dashboardId, 20);
+    const textSet = await callTool(server.mcpUrl, await openSession(server.mcpUrl), 'dashboard_set', { title: 'Notes only', widgets: TEXT_ONLY }, 'text');
+    const bytes = {
+      text: await pageBytes(browser, textSet.structured.url, TEXT_ONLY.length),
+      example: await pageBytes(browser, url, portfolio.widgets.length),
+    };
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     const lines = [
       ...formatTable(['fresh page, 1400x900, headless Chromium', 'rendered p50 ms', 'min-max', 'first widget p50', 'main thread busy p50', 'script p50'], [
         row(`mcpdash /dashboard/<id>: ${portfolio.widgets.length} widgets, ${charts} charts`, results.mcpdash),
@@ -113,8 +128,14 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
         ['tool answer -> new text in the page DOM', fmt.ms(median(updates)), fmt.ms(percentile(updates, 95)), fmt.ms(Math.max(...updates))],
       ]),
       'budget: on screen within 100 ms of the write (the write is committed before the tool answers); peer: the SSE-level figure in the dashboards section',
+      '',
+      ...formatTable(['first visit, bytes on the wire (compressed, headers included; not the event stream)', 'total', 'chart engine', 'requests'], [
+        [`a dashboard without charts (${TEXT_ONLY.length} widgets: markdown, metric, table)`, kb(bytes.text.total), kb(bytes.text.chartEngine), bytes.text.requests],
+        [`the 20-widget example (${charts} charts)`, kb(bytes.example.total), kb(bytes.example.chartEngine), bytes.example.requests],
+      ]),
+      `budget ${BYTES_BUDGET_KB} KB for a page without charts: ${bytes.text.total <= BYTES_BUDGET_KB * 1024 ? 'met' : 'NOT met'}; the chart engine is preloaded (Link header) and loaded only for dashboards with charts`,
     ];
-    return { title: 'Page: first render of the 20-widget example, live updates', lines, raw: { runs, results, updates } };
+    return { title: 'Page: first render of the 20-widget example, live updates, bytes of a first visit', lines, raw: { runs, results, updates, bytes } };
   } finally {
     await browser?.close();
     peer?.stop();

@@ -1,5 +1,6 @@
 // data_append as a pure edit: rows to a table, points to a chart or metric, lines to a log, with keep_last.
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { oneOrMany } from './document-rules.ts';
 import type { EditResult } from './edit-result.ts';
 import { plural } from './edit-result.ts';
 import { formatIssues } from './format-error.ts';
@@ -141,7 +142,7 @@ function pickSeries<T extends { name?: unknown }>(list: readonly T[], name: stri
 function appendToOption(widget: ChartWidget, items: unknown[], name: string | undefined, keep: number | undefined): Appended {
   const option = widget.option as Record<string, unknown>;
   const raw = option.series;
-  const list = (Array.isArray(raw) ? raw : raw !== undefined ? [raw] : []) as Record<string, unknown>[];
+  const list = oneOrMany(raw) as Record<string, unknown>[];
   const at = pickSeries(list, name, widget.id);
   const target = list[at] as Record<string, unknown>;
   const data = Array.isArray(target.data) ? target.data : [];

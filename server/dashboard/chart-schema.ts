@@ -1,5 +1,6 @@
 // The chart widget: a raw ECharts option or the shorthand { type, x, series }, with per-type point checks.
 import { z } from 'zod';
+import { NESTED_OPTION_KEYS, oneOrMany, OPTION_SERIES_TYPES } from './document-rules.ts';
 import { widgetBase } from './schema-common.ts';
 
 export const CHART_TYPES = [
@@ -184,16 +185,12 @@ function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
   return problems;
 }
 
-/** Series types the page's ECharts build registers (web/src/lib/chart-option.ts); others would render as an error. */
-export const OPTION_SERIES_TYPES = [
-  'line', 'bar', 'scatter', 'pie', 'heatmap', 'candlestick', 'gauge', 'radar', 'treemap', 'boxplot', 'funnel', 'sankey',
-] as const;
 const OPTION_SERIES_SET: ReadonlySet<string> = new Set(OPTION_SERIES_TYPES);
 
 /** Tells the model at write time what the page would only show as a broken chart. */
 function findSeriesProblem(option: Record<string, unknown>): Problem | undefined {
   const raw = option.series;
-  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  const list = oneOrMany(raw);
   if (list.length === 0 && option.dataset === undefined) {
     return { path: ['series'], message: 'the option has no "series": add e.g. [{ "type": "bar", "data": [1, 2, 3] }]' };
   }
@@ -210,13 +207,11 @@ function findSeriesProblem(option: Record<string, unknown>): Problem | undefined
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // ECharts renders formatter strings and rich text as HTML in tooltips; markup from a model has no business there.
 const HTML_TAG = /<\s*[a-z!/?]/i;
-const NESTED_OPTION_KEYS = ['baseOption', 'media', 'options', 'timeline'];
 const MAX_OPTION_DEPTH = 32;
 
 /** Finds the first thing in an ECharts option that is not plain, inert JSON. */
 export function findOptionProblem(value: unknown, path: (string | number)[] = []): Problem | undefined {
   if (path.length === 0 && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    // These swap in whole other options, past the page's safety rules (text tooltips, safe links).
     const nested = NESTED_OPTION_KEYS.find((key) => key in value);
     if (nested) return { path: [nested], message: `"${nested}" is not supported: give one plain option` };
   }

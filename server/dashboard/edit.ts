@@ -36,6 +36,8 @@ export interface SetInput {
   title?: string;
   description?: string | null;
   theme?: Theme;
+  /** false closes the page's inbox, true opens it again. */
+  feedback?: boolean;
   widgets?: unknown[];
 }
 
@@ -43,6 +45,7 @@ const SetHeaderSchema = z.strictObject({
   title: DashboardSchema.shape.title.optional(),
   description: DashboardSchema.shape.description,
   theme: DashboardSchema.shape.theme.optional(),
+  feedback: DashboardSchema.shape.feedback,
 });
 
 /** Replaces what is given; `widgets`, when given, replaces the whole list. `description: null` clears it. */
@@ -54,7 +57,7 @@ export function setDashboard(doc: Dashboard, input: SetInput, limits: Limits): E
   const setFields = Object.keys(changes);
   if (description === null) setFields.push('description');
   if (setFields.length === 0 && rawWidgets === undefined) {
-    throw new ValidationError('nothing to set: give title, description, theme and/or widgets');
+    throw new ValidationError('nothing to set: give title, description, theme, feedback and/or widgets');
   }
   const widgets = rawWidgets === undefined ? doc.widgets : parseWidgets(rawWidgets);
   const next: Dashboard = { ...doc, ...changes, widgets };
@@ -180,7 +183,10 @@ export function removeWidgets(doc: Dashboard, ids: string[], limits: Limits): Ed
   };
 }
 
-/** Makes the content (title, description, theme, widgets) of an earlier revision current again. */
+/**
+ * Makes the content (title, description, theme, widgets) of an earlier revision current again. Whether the page takes
+ * feedback stays as it is now: restoring old content must not reopen an inbox the assistant closed since (or close one).
+ */
 export function restoreRevision(doc: Dashboard, oldDoc: Dashboard, limits?: Limits): EditResult {
   if (oldDoc.id !== doc.id) throw new ValidationError('that revision belongs to another dashboard');
   const next: Dashboard = {

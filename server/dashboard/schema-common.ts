@@ -1,7 +1,6 @@
 // Building blocks shared by every widget schema: the widget id, the layout fields and small value types.
 import { z } from 'zod';
-
-export const WIDGET_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+import { WIDGET_ID_PATTERN } from './document-rules.ts';
 
 export const WidgetIdSchema = z
   .string()

@@ -1,15 +1,15 @@
 // The widgets a person answers on the page: a choice (one click, or several then submit) and a small form.
 // What people send back is checked again on the server against these definitions (see server/feedback/).
 import { z } from 'zod';
+import { ANSWER_KEY_PATTERN, FORM_FIELD_TYPES, formValueProblem } from './answer-rules.ts';
 import { widgetBase } from './schema-common.ts';
+
+export { FORM_FIELD_TYPES };
+export type { FormFieldType } from './answer-rules.ts';
 
 export const MAX_CHOICE_OPTIONS = 20;
 export const MAX_FORM_FIELDS = 30;
-export const FORM_FIELD_TYPES = ['text', 'textarea', 'number', 'select', 'checkbox', 'date'] as const;
-export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
-/** Option ids and field names travel back in feedback events and are shown to the model: keep them plain. */
-export const ANSWER_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const answerKey = (what: string) =>
   z
     .string()
@@ -57,26 +57,6 @@ const FormFieldSchema = z.strictObject({
 });
 export type FormField = z.infer<typeof FormFieldSchema>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Why a default does not fit its field, or undefined when it does. */
-function defaultProblem(field: FormField): string | undefined {
-  const value = field.default;
-  if (value === undefined) return undefined;
-  switch (field.type) {
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a number field takes a number default';
-    case 'checkbox':
-      return typeof value === 'boolean' ? undefined : 'a checkbox field takes true or false as default';
-    case 'date':
-      return typeof value === 'string' && DATE.test(value) ? undefined : 'a date field takes a default like "2026-12-31"';
-    case 'select':
-      return typeof value === 'string' && field.options?.includes(value) ? undefined : 'a select default must be one of its options';
-    default:
-      return typeof value === 'string' ? undefined : `a ${field.type} field takes a text default`;
-  }
-}
-
 export const FormWidgetSchema = z
   .strictObject({
     ...widgetBase,
@@ -95,7 +75,7 @@ export const FormWidgetSchema = z
       seen.add(field.name);
       if (field.type === 'select' && !field.options) ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: 'a select field needs "options"' });
       if (field.type !== 'select' && field.options) ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: '"options" is only for select fields' });
-      const problem = defaultProblem(field);
+      const problem = formValueProblem(field, field.default, 'default');
       if (problem) ctx.addIssue({ code: 'custom', path: ['fields', i, 'default'], message: problem });
     });
   })

@@ -1,7 +1,7 @@
 // Zod model of a dashboard document and its widgets; the describe() texts are what a model reads as tool schema.
 import { z } from 'zod';
 import { ChartWidgetSchema } from './chart-schema.ts';
-import { DASHBOARD_ID_PATTERN } from './target.ts';
+import { DASHBOARD_ID_PATTERN, WIDGET_KINDS as KINDS, type WidgetKind as RuleKind } from './document-rules.ts';
 import { FormatSchema, ThemeSchema, widgetBase } from './schema-common.ts';
 import { ChoiceWidgetSchema, FormWidgetSchema } from './schema-interactive.ts';
 
@@ -9,7 +9,7 @@ export { ChartWidgetSchema, ChartPointSchema, ChartSeriesSchema, CHART_TYPES } f
 export type { ChartWidget, ChartPoint, ChartSeries, ChartType } from './chart-schema.ts';
 export { ChoiceWidgetSchema, FormWidgetSchema, FORM_FIELD_TYPES } from './schema-interactive.ts';
 export type { ChoiceWidget, FormWidget, FormField, FormFieldType } from './schema-interactive.ts';
-export { WidgetIdSchema, ThemeSchema, FormatSchema, WIDGET_ID_PATTERN } from './schema-common.ts';
+export { WidgetIdSchema, ThemeSchema, FormatSchema } from './schema-common.ts';
 
 export const MAX_TABLE_ROWS = 100_000;
 export const MAX_LOG_LINES = 10_000;
@@ -163,7 +163,12 @@ export const WidgetSchema = z
   ])
   .describe('One widget; "kind" selects its fields.');
 
-export const WIDGET_KINDS = WidgetSchema.options.map((option) => option.shape.kind.value);
+/** The kinds as the page knows them (server/dashboard/document-rules.ts). */
+export const WIDGET_KINDS = KINDS;
+// The union above must have exactly the kinds of the shared rules: a kind added on one side only fails tsc here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type WidgetKindsMatchRules = Holds<Same<z.infer<typeof WidgetSchema>['kind'], RuleKind>>;
 
 /** Allowed keys per kind, used to tell a model which fields a kind takes when it sends an unknown one. */
 export const WIDGET_KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
@@ -178,6 +183,10 @@ export const DashboardSchema = z
     title: z.string().min(1).max(200).describe('Page title.'),
     description: z.string().max(2000).optional().describe('One or two sentences under the title.'),
     theme: ThemeSchema,
+    feedback: z
+      .boolean()
+      .optional()
+      .describe('false = the page takes no answers, comments or messages (its inbox is closed; what it holds stays readable). Absent or true = open.'),
     widgets: z.array(WidgetSchema).describe('Widgets in display order.'),
     revision: z.number().int().min(0).describe('Increases by one on every write.'),
     createdAt: IsoSchema.describe('When the dashboard was created (ISO 8601).'),

@@ -1,4 +1,5 @@
 // The compact view dashboard_get gives a model: enough to know what is there without reading every data point.
+import { oneOrMany } from './document-rules.ts';
 import type { Dashboard, Widget } from './schema.ts';
 
 export interface WidgetSummary {
@@ -13,6 +14,8 @@ export interface DashboardSummary {
   title: string;
   description?: string;
   theme: Dashboard['theme'];
+  /** Present (false) only when the page's inbox is closed. */
+  feedback?: false;
   revision: number;
   updatedAt: string;
   expiresAt: string;
@@ -27,6 +30,7 @@ export function summarize(doc: Dashboard): DashboardSummary {
     title: doc.title,
     ...(doc.description !== undefined ? { description: doc.description } : {}),
     theme: doc.theme,
+    ...(doc.feedback === false ? { feedback: false as const } : {}),
     revision: doc.revision,
     updatedAt: doc.updatedAt,
     expiresAt: doc.expiresAt,
@@ -51,7 +55,7 @@ export function hintFor(widget: Widget): string {
     case 'chart': {
       if (widget.option !== undefined) {
         const raw = widget.option.series;
-        const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown; name?: unknown; data?: unknown }[];
+        const list = oneOrMany(raw) as { type?: unknown; name?: unknown; data?: unknown }[];
         const parts = list.slice(0, 5).map((s, i) => `${typeof s.type === 'string' ? `${s.type} ` : ''}series ${typeof s.name === 'string' ? `"${s.name}"` : `#${i}`} (${count(Array.isArray(s.data) ? s.data.length : 0, 'point')})`);
         return clip(`ECharts option: ${parts.join(', ') || 'no series'}`);
       }

@@ -1,9 +1,5 @@
 // Recognises a dashboard reference a model passes back: a bare id or a dashboard URL from any host.
-
-/** Lower-case UUID, as every dashboard id is stored. */
-export const DASHBOARD_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const UUID_ANY_CASE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { DASHBOARD_ID_PATTERN, UUID_ANY_CASE_PATTERN as UUID_ANY_CASE } from './document-rules.ts';
 
 /** True for a stored-form dashboard id (a lower-case UUID). */
 export function isDashboardId(s: unknown): s is string {

@@ -79,6 +79,7 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
       title: doc.title,
       ...(doc.description !== undefined ? { description: doc.description } : {}),
       theme: doc.theme,
+      feedback: doc.feedback !== false,
       order: doc.widgets.map((w) => w.id),
       changed: doc.widgets.filter((w) => changed.has(w.id)).map((w) => widgetView(w)),
       removed: result.removed,

@@ -8,6 +8,8 @@ import { defaultSpaAssets, type SpaAssets } from './spa-assets.ts';
 export interface SpaRoutesOptions {
   /** Files to serve; defaults to the embedded build (or web/dist in development). null = UI not built. */
   assets?: SpaAssets | null;
+  /** Whether a dashboard has charts (its page then preloads the chart engine); undefined or false: it does not. */
+  hasCharts?: (dashboardId: string) => boolean;
 }
 
 const NO_STORE = 'no-store';
@@ -30,9 +32,9 @@ const CHART_CHUNK = /^\/assets\/echarts-setup-[\w-]+\.js$/;
  * What a dashboard page fetches first, as a Link header, so the browser starts both while the app bundle is still
  * loading instead of after it ran: the document itself, and the chart engine, which is compiled whole on a
  * background thread while it streams in (web/vite/eager-compile.ts) and should be ready when the first chart is laid
- * out. The page asked for the chart engine at start-up before this too (nearly every dashboard has charts); the
- * header moves that request earlier, so on a slow link it shares bandwidth with the app bundle. The first paint
- * never waits for it. Only a well-formed id goes into the header.
+ * out. Only a dashboard with charts gets the chart engine: a page of text and tables would download ~250 KB gzip
+ * for nothing (the page itself loads the engine only once its document shows a chart). On a slow link the preload
+ * shares bandwidth with the app bundle; the first paint never waits for it. Only a well-formed id goes into the header.
  */
 export function dashboardPreloads(id: string, chartChunk: string | undefined): string {
   const links = [`</api/dashboard/${id}>; rel=preload; as=fetch; crossorigin`];
@@ -83,7 +85,9 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
   app.get('/dashboard/:id', (c) => {
     const res = index(c);
     const id = c.req.param('id');
-    if (res.status === 200 && assets && isDashboardId(id)) res.headers.set('Link', dashboardPreloads(id, chartChunk));
+    if (res.status === 200 && assets && isDashboardId(id)) {
+      res.headers.set('Link', dashboardPreloads(id, options.hasCharts?.(id) ? chartChunk : undefined));
+    }
     return res;
   });
 

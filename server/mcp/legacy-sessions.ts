@@ -8,6 +8,7 @@ import {
   type LegacyHttpHandler,
   type McpServer,
 } from '@modelcontextprotocol/server';
+import { UUID_V4_PATTERN } from '../dashboard/document-rules.ts';
 import { StorageFullError } from '../errors.ts';
 import type { McpCallContext } from './endpoint.ts';
 import { rpcError } from './rpc-error.ts';
@@ -25,9 +26,6 @@ interface InitializeParams {
   clientInfo?: { name: string; version: string };
   capabilities?: Record<string, unknown>;
 }
-
-// Session ids are UUIDv4 minted here; anything else cannot be ours and is answered 404 without a store lookup.
-const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 const sessionNotFound = () =>
   rpcError(404, -32001, 'Session not found: it expired, was deleted, or never existed. Start a new session with initialize.');
@@ -50,7 +48,8 @@ export function createLegacySessions(options: LegacySessionsOptions) {
    */
   const sessionFor = (sessionId: string, context: McpCallContext): LiveSession | undefined => {
     context.onSession?.(sessionId);
-    if (!SESSION_ID.test(sessionId)) return undefined;
+    // Session ids are UUIDv4 minted here; anything else cannot be ours and is answered 404 without a store lookup.
+    if (!UUID_V4_PATTERN.test(sessionId)) return undefined;
     const entry = cache.get(sessionId.toLowerCase());
     if (!entry || entry.record.grantId !== context.grantId) return undefined;
     return entry;

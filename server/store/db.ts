@@ -26,6 +26,8 @@ export interface Store {
   expiry: Database<null, ExpiryKey>;
   /** The data budget (--max-data): usage, and the check every growing write makes. */
   budget: Budget;
+  /** [dashboard id, n]: n >= 1 one page feedback event, 0 the inbox's state, -1 the last answer per widget (store/feedback.ts) */
+  feedback: Database<unknown, [string, number]>;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
     chunks: root.openDB<Buffer, [string, string]>('chunks', { encoding: 'binary' }),
     chunkRefs: root.openDB<unknown, [string, string]>('chunk-refs', {}),
     expiry: root.openDB<null, ExpiryKey>('expiry', {}),
+    feedback: root.openDB<unknown, [string, number]>('feedback', {}),
   };
   for (const db of [root, ...Object.values(databases)]) handleCommitFailures(db);
   return {

@@ -36,8 +36,11 @@ export interface SessionStore {
   removeIfExpired(id: string, nowMs: number): boolean;
 }
 
-/** A session record with a client info and capabilities at their 4 KiB cap, and its expiry entry: the most one costs. */
-const SESSION_RECORD_BYTES = recordBytes('x'.repeat(36), { info: 'x'.repeat(8_400) }) + recordBytes([0, 'session', 'x'.repeat(36)], null);
+/**
+ * A typical session record (short client info) and its expiry entry: the early check must not refuse a session the
+ * in-transaction check, which measures the real record, would let in.
+ */
+const SESSION_RECORD_BYTES = recordBytes('x'.repeat(36), { info: 'x'.repeat(300) }) + recordBytes([0, 'session', 'x'.repeat(36)], null);
 
 export function createSessionStore(store: Store, ttlMs: number): SessionStore {
   const read = (id: string) => store.sessions.get(id) as SessionRecord | undefined;

@@ -314,6 +314,26 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
     await other.close();
   });
 
+  test('a dashboard without charts never downloads the chart engine', async () => {
+    // Its own client: this one's session stays on the example dashboard.
+    const other = new Client({ name: 'page-e2e-text', version: '1.0.0' });
+    await other.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl)));
+    const set = (await other.callTool({
+      name: 'dashboard_set',
+      arguments: { title: 'Notes only', widgets: [{ id: 'notes', kind: 'markdown', text: '# Findings' }, { id: 'count', kind: 'metric', value: 3, label: 'open issues' }] },
+    })) as ToolResult;
+    await other.close();
+    const textPage = await browser.newPage();
+    const fetched: string[] = [];
+    textPage.on('request', (r) => fetched.push(r.url()));
+    const response = await textPage.goto(set.structuredContent!.url as string);
+    expect(response!.headers().link).not.toContain('modulepreload');
+    await textPage.locator('[data-widget-id="count"]').waitFor();
+    await textPage.waitForTimeout(500);
+    expect(fetched.filter((r) => r.includes('echarts-setup'))).toEqual([]);
+    await textPage.close();
+  });
+
   test('the page only ever contacts its own origin', () => {
     const origin = new URL(server.baseUrl).origin;
     const foreign = requests.filter((r) => !r.startsWith(`${origin}/`) && !r.startsWith('data:') && !r.startsWith('blob:'));

@@ -9,7 +9,7 @@ function update(revision: number, text = ''): { type: 'update'; revision: number
   return {
     type: 'update',
     revision,
-    data: { revision, updatedAt: '', expiresAt: '', title: text, theme: 'auto', order: [], changed: [], removed: [] },
+    data: { revision, updatedAt: '', expiresAt: '', title: text, theme: 'auto', feedback: true, order: [], changed: [], removed: [] },
   };
 }
 

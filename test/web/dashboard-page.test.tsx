@@ -108,6 +108,18 @@ describe('DashboardPage', () => {
     expect(container.querySelector('[data-widget-id="a"] .metric-number')?.textContent).toBe('42');
   });
 
+  it('waits as long as the server asks when it has too many open pages (429 with Retry-After)', async () => {
+    const { api, stream } = await readyPage([metric('a', 1)]);
+    stream.handlers.onEnd(new Error('dropped'));
+    await waitFor(() => expect(api.streams).toHaveLength(2));
+    api.streams[1]!.handlers.onOpen(429, 5_000);
+    api.streams[1]!.handlers.onEnd();
+    await screen.findByText(/retrying in [45] s/);
+    // The back-off alone would retry within 40 ms here.
+    await tick(200);
+    expect(api.streams).toHaveLength(2);
+  });
+
   it('ignores a malformed event and keeps following the stream', async () => {
     const { stream, container } = await readyPage([metric('a', 1)]);
     stream.send('event: update\ndata: {broken\n\n');

@@ -1,6 +1,6 @@
 // Test double for the page's server API: a controllable dashboard fetch and event stream that speaks raw SSE text.
 import type { Api, EventStreamHandlers, Fetched } from '../../web/src/api/client';
-import type { DashboardView, ServerInfo, WidgetView } from '../../web/src/api/types';
+import type { DashboardView, FeedbackInput, SendResult, ServerInfo, WidgetView } from '../../web/src/api/types';
 
 export interface FakeStream {
   lastEventId: string | undefined;
@@ -13,14 +13,24 @@ export interface FakeStream {
 export interface FakeApi extends Api {
   streams: FakeStream[];
   resolveDashboard(result: Fetched<DashboardView>): void;
+  /** Every feedback the page sent, in order. */
+  sent: FeedbackInput[];
+  /** How the fake server answers a send (default: stored with the next id). */
+  answerFeedback: (input: FeedbackInput, id: number) => SendResult;
 }
 
 export function createFakeApi(info?: ServerInfo): FakeApi {
   let resolve!: (r: Fetched<DashboardView>) => void;
   const dashboard = new Promise<Fetched<DashboardView>>((r) => (resolve = r));
   const streams: FakeStream[] = [];
-  return {
+  const fake: FakeApi = {
     streams,
+    sent: [],
+    answerFeedback: (_input, id) => ({ ok: true, id, at: new Date().toISOString() }),
+    async postFeedback(_id, input) {
+      fake.sent.push(input);
+      return fake.answerFeedback(input, fake.sent.length);
+    },
     resolveDashboard: (r) => resolve(r),
     getInfo: async () => (info ? { ok: true, value: info } : { ok: false, status: 500 }),
     getDashboard: () => dashboard,
@@ -32,11 +42,12 @@ export function createFakeApi(info?: ServerInfo): FakeApi {
       };
     },
   };
+  return fake;
 }
 
 export function view(widgets: WidgetView[], revision = 1, extra: Partial<DashboardView> = {}): DashboardView {
   return {
-    id: 'd1', title: 'Test board', theme: 'light', widgets, revision,
+    id: 'd1', title: 'Test board', theme: 'light', feedback: true, widgets, revision,
     createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(), ...extra,
   };

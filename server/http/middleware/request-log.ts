@@ -2,11 +2,10 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
 import type { Logger } from '../../logger.ts';
-
-const ID_IN_PATH = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+import { uuidsIn } from '../../dashboard/document-rules.ts';
 
 export function redactPath(path: string): string {
-  return path.replace(ID_IN_PATH, (id) => `${id.slice(0, 8)}…`);
+  return path.replace(uuidsIn(), (id) => `${id.slice(0, 8)}…`);
 }
 
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {

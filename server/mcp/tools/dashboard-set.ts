@@ -10,7 +10,7 @@ import { registerDashboardTool } from './target.ts';
 const CONFIG = {
   title: 'Set dashboard',
   description:
-    'Replace the dashboard title, description, theme and (if "widgets" is given) the whole widget list, in one step. ' +
+    'Replace the dashboard title, description, theme, feedback (open or close the page\'s inbox) and (if "widgets" is given) the whole widget list, in one step. ' +
     'Use it to lay out a complete dashboard at once; use widget_put to add or change single widgets. ' +
     'Example: {"dashboard": "<id>", "title": "Weekly KPIs", "widgets": [{"id": "revenue", "kind": "metric", "value": 12840, "unit": "USD", "delta": 0.12, "width": 3}]}',
   inputSchema: z.object({
@@ -18,6 +18,10 @@ const CONFIG = {
     title: z.string().min(1).max(200).optional().describe('Page title.'),
     description: z.string().max(2000).optional().describe('One or two sentences under the title.'),
     theme: ThemeSchema.optional(),
+    feedback: z
+      .boolean()
+      .optional()
+      .describe('false = close the page\'s inbox (no more answers, comments or messages; feedback_read still reads what it holds); true = open it again. Restoring a revision keeps the current setting.'),
     widgets: z.array(z.unknown()).max(10_000).optional().describe(`The complete widget list in display order (replaces all). ${WIDGETS_HELP}`),
     expected_revision: expectedRevisionArg,
   }),

@@ -14,6 +14,7 @@ import { registerDashboardGet } from './dashboard-get.ts';
 import { registerDashboardHistory } from './dashboard-history.ts';
 import { registerDashboardRestore } from './dashboard-restore.ts';
 import { registerDashboardSnapshot } from './dashboard-snapshot.ts';
+import { registerFeedbackRead } from './feedback-read.ts';
 
 export const TOOL_NAMES = [
   'dashboard_open',
@@ -26,6 +27,7 @@ export const TOOL_NAMES = [
   'dashboard_history',
   'dashboard_restore',
   'dashboard_snapshot',
+  'feedback_read',
 ] as const;
 
 export function dashboardTools(deps: ToolDeps): ServerPlugin {
@@ -40,6 +42,7 @@ export function dashboardTools(deps: ToolDeps): ServerPlugin {
     registerDashboardHistory(server, deps);
     registerDashboardRestore(server, deps);
     registerDashboardSnapshot(server, deps);
+    registerFeedbackRead(server, deps);
     registerDashboardResource(server, deps);
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.ts';
 import type { SessionDirectory } from '../session-cache.ts';
 import { notFoundMessage, type DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
+import type { FeedbackService } from '../../feedback/service.ts';
 
 export interface ToolDeps {
   dashboards: DashboardService;
@@ -14,6 +15,8 @@ export interface ToolDeps {
   /** Base URL for links: --public-url, else http://host:port. */
   baseUrl: () => string;
   logger: Logger;
+  /** The page feedback inbox: feedback_read reads it, every result says how many events wait unread. */
+  feedback: FeedbackService;
 }
 
 export const dashboardArg = z
@@ -44,16 +47,22 @@ export const WIDGETS_HELP =
   'table {columns: [{key, label?, type? (string|number|date|link|boolean), format?}], rows: objects or arrays, sortBy?, pageSize?}; ' +
   'chart {type: line|area|bar|stacked-bar|scatter|pie|donut|heatmap|candlestick|gauge|radar, x?, y?, series: [{name, data}], xLabel?, yLabel?} or {option: an ECharts option}; ' +
   'image {src: data:image/png|jpeg|gif|webp|svg+xml URL, alt}; code {code, language?}; ' +
-  'progress {value? (0..1), label?, steps?: [{label, status: todo|doing|done|failed}]}; log {lines, maxLines?}. ' +
+  'progress {value? (0..1), label?, steps?: [{label, status: todo|doing|done|failed}]}; log {lines, maxLines?}; ' +
+  'choice {prompt?, options: [{id, label, description?}], multiple?, submitLabel?} and form {fields: [{name, label, type: text|textarea|number|select|checkbox|date, options? (select), required?, placeholder?, default?}], submitLabel?}: the person answers on the page, read it with feedback_read; a chart with clickable: true sends clicks there too. ' +
   'Chart data: numbers per x for line/area/bar; [x, y] for scatter; {name, value} for pie/donut; [xIndex, yIndex, value] for heatmap; [open, close, low, high] for candlestick; one number for gauge.';
 
 export const dashboardUrl = (deps: Pick<ToolDeps, 'baseUrl'>, id: string) => `${deps.baseUrl()}/dashboard/${id}`;
 
-/** A successful tool result: one short line for the model plus the URL, and machine-readable fields. */
-export function okResult(deps: Pick<ToolDeps, 'baseUrl'>, doc: Dashboard, text: string, extra: Record<string, unknown> = {}): CallToolResult {
+/**
+ * A successful tool result: one short line for the model plus the URL, and machine-readable fields. When people sent
+ * something from the page that the model has not read, the text says so, so the model notices without being told.
+ */
+export function okResult(deps: Pick<ToolDeps, 'baseUrl' | 'feedback'>, doc: Dashboard, text: string, extra: Record<string, unknown> = {}): CallToolResult {
   const url = dashboardUrl(deps, doc.id);
+  const unread = deps.feedback.unread(doc);
+  const waiting = unread > 0 ? `\n${unread} unread from the page: call feedback_read` : '';
   return {
-    content: [{ type: 'text', text: `${text}\nDashboard (revision ${doc.revision}): ${url}\ndashboard_id: ${doc.id}` }],
+    content: [{ type: 'text', text: `${text}${waiting}\nDashboard (revision ${doc.revision}): ${url}\ndashboard_id: ${doc.id}` }],
     structuredContent: { dashboard_id: doc.id, url, revision: doc.revision, ...extra },
   };
 }

@@ -27,7 +27,9 @@ export interface DashboardFixture {
   close(): Promise<void>;
 }
 
-export function dashboardFixture(options: { ttlMs?: number; ringSize?: number; heartbeatMs?: number } = {}): DashboardFixture {
+export function dashboardFixture(
+  options: { ttlMs?: number; ringSize?: number; heartbeatMs?: number; maxStreams?: { perDashboard?: number; total?: number } } = {},
+): DashboardFixture {
   const ttlMs = options.ttlMs ?? 3_600_000;
   const store = openStore(tempDataDir());
   const live = createLive({ ringSize: options.ringSize });
@@ -43,7 +45,7 @@ export function dashboardFixture(options: { ttlMs?: number; ringSize?: number; h
   const shutdown = new AbortController();
   const app = new Hono();
   app.route('/api', createApiRoutes({ dashboards, live }));
-  app.route('/api', createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal }));
+  app.route('/api', createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal, maxStreams: options.maxStreams }));
   let server: ReturnType<typeof Bun.serve> | undefined;
   const fixture: DashboardFixture = {
     store,

@@ -10,6 +10,8 @@ import { loadDiskAssets } from '../../../server/http/spa-assets.ts';
 
 let root: string;
 let app: Hono;
+const WITH_CHARTS = '3f2c9a7e-1b4d-4c8e-9a0f-6d5e4c3b2a19';
+const WITHOUT_CHARTS = '5b1d8c2e-3a4f-4e6b-8c9d-0e1f2a3b4c5d';
 const BUNDLE = `export const chart = ${JSON.stringify('x'.repeat(4000))};`;
 
 beforeAll(() => {
@@ -26,7 +28,10 @@ beforeAll(() => {
   // A file next to the build output that no URL may ever reach.
   writeFileSync(join(root, 'secret.txt'), 'TOP-SECRET');
   const disk = loadDiskAssets(dist)!;
-  app = createSpaRoutes({ assets: { files: disk.files, gzip: new Map([['/assets/vendor-9Kq2.js', join(root, 'vendor-9Kq2.js.gz')]]) } });
+  app = createSpaRoutes({
+    assets: { files: disk.files, gzip: new Map([['/assets/vendor-9Kq2.js', join(root, 'vendor-9Kq2.js.gz')]]) },
+    hasCharts: (id) => id === WITH_CHARTS,
+  });
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -47,10 +52,14 @@ describe('createSpaRoutes', () => {
     expect(await res.text()).toContain('<title>mcpdash</title>');
   });
 
-  test('asks the browser to preload the dashboard document a dashboard page fetches first', async () => {
-    const id = '3f2c9a7e-1b4d-4c8e-9a0f-6d5e4c3b2a19';
-    const res = await app.request(`/dashboard/${id}`);
-    expect(res.headers.get('link')).toBe(`</api/dashboard/${id}>; rel=preload; as=fetch; crossorigin, </assets/echarts-setup-Xy_9-a.js>; rel=modulepreload`);
+  test('asks the browser to preload the dashboard document and, for a dashboard with charts, the chart engine', async () => {
+    const res = await app.request(`/dashboard/${WITH_CHARTS}`);
+    expect(res.headers.get('link')).toBe(`</api/dashboard/${WITH_CHARTS}>; rel=preload; as=fetch; crossorigin, </assets/echarts-setup-Xy_9-a.js>; rel=modulepreload`);
+  });
+
+  test('does not preload the chart engine for a dashboard without charts (or an unknown one)', async () => {
+    const res = await app.request(`/dashboard/${WITHOUT_CHARTS}`);
+    expect(res.headers.get('link')).toBe(`</api/dashboard/${WITHOUT_CHARTS}>; rel=preload; as=fetch; crossorigin`);
   });
 
   test('puts nothing but a well-formed id into the preload header', async () => {

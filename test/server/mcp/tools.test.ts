@@ -35,7 +35,7 @@ describe('dashboard tools', () => {
     const { client } = await connectClient(app.mcpUrl);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['dashboard_get', 'dashboard_history', 'dashboard_open', 'dashboard_restore', 'dashboard_set', 'dashboard_snapshot', 'data_append', 'widget_put', 'widget_remove', 'widget_update'],
+      ['dashboard_get', 'dashboard_history', 'dashboard_open', 'dashboard_restore', 'dashboard_set', 'dashboard_snapshot', 'data_append', 'feedback_read', 'widget_put', 'widget_remove', 'widget_update'],
     );
     for (const tool of tools) {
       expect(tool.description!.length).toBeGreaterThan(40);

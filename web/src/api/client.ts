@@ -1,12 +1,12 @@
-// The only module that talks to the network: fetches JSON and streams dashboard events (same origin only).
+// The only module that talks to the network: fetches JSON, streams dashboard events, sends feedback (same origin only).
 import { parseView } from './parse';
-import type { DashboardView, ServerInfo } from './types';
+import type { DashboardView, FeedbackInput, SendResult, ServerInfo } from './types';
 
 export type Fetched<T> = { ok: true; value: T } | { ok: false; status: number };
 
 export interface EventStreamHandlers {
-  /** Called once the server answered; a non-200 status ends the attempt. */
-  onOpen(status: number): void;
+  /** Called once the server answered; a non-200 status ends the attempt (after a 429, retryAfterMs says when to retry). */
+  onOpen(status: number, retryAfterMs?: number): void;
   /** Decoded text as it arrives; the caller parses it. */
   onText(chunk: string): void;
   /** The stream ended (server closed, network failed, or heartbeat lost). */
@@ -21,6 +21,8 @@ export interface Api {
   getInfo(): Promise<Fetched<ServerInfo>>;
   getDashboard(id: string): Promise<Fetched<DashboardView>>;
   openEventStream: OpenEventStream;
+  /** What a person answers, comments, clicks or writes on the page. */
+  postFeedback(dashboardId: string, input: FeedbackInput): Promise<SendResult>;
 }
 
 const enc = encodeURIComponent;
@@ -57,7 +59,8 @@ export const openEventStream: OpenEventStream = (dashboardId, lastEventId, handl
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
     const res = await fetch(`/api/dashboard/${enc(dashboardId)}/events`, { headers, cache: 'no-store', signal: abort.signal });
-    handlers.onOpen(res.status);
+    const retryAfter = Number(res.headers.get('Retry-After'));
+    handlers.onOpen(res.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
     if (res.status !== 200 || !res.body) {
       await res.body?.cancel();
       return end();
@@ -78,4 +81,23 @@ export const openEventStream: OpenEventStream = (dashboardId, lastEventId, handl
   };
 };
 
-export const httpApi: Api = { getInfo, getDashboard, openEventStream };
+/** Sends feedback; a refusal comes back with the server's message (it is written for the person). */
+export async function postFeedback(dashboardId: string, input: FeedbackInput): Promise<SendResult> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/dashboard/${enc(dashboardId)}/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(input),
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, status: 0, message: 'Could not reach the server. Check the connection and try again.' };
+  }
+  const body = (await res.json().catch(() => undefined)) as { id?: unknown; at?: unknown; error?: { message?: unknown } } | undefined;
+  if (res.ok && typeof body?.id === 'number') return { ok: true, id: body.id, at: typeof body.at === 'string' ? body.at : '' };
+  const message = typeof body?.error?.message === 'string' ? body.error.message : `The server refused it (HTTP ${res.status}).`;
+  return { ok: false, status: res.status, message };
+}
+
+export const httpApi: Api = { getInfo, getDashboard, openEventStream, postFeedback };

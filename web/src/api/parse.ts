@@ -1,5 +1,5 @@
 // Turns raw JSON / SSE messages from the server into typed events, rejecting malformed payloads.
-import type { DashboardEvent, DashboardUpdate, DashboardView, SseMessage, Theme, WidgetView } from './types';
+import type { DashboardEvent, DashboardUpdate, DashboardView, InboxAnswer, InboxNotice, SseMessage, Theme, WidgetView } from './types';
 
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
@@ -27,6 +27,7 @@ export function parseView(json: unknown): DashboardView {
     title: str(json.title, 'Dashboard'),
     description: optStr(json.description),
     theme: theme(json.theme),
+    feedback: json.feedback !== false,
     widgets: widgets(json.widgets),
     revision: json.revision,
     createdAt: str(json.createdAt),
@@ -46,15 +47,34 @@ export function parseUpdate(json: unknown): DashboardUpdate {
     title: str(json.title, 'Dashboard'),
     description: optStr(json.description),
     theme: theme(json.theme),
+    feedback: json.feedback !== false,
     order: json.order.filter((id): id is string => typeof id === 'string'),
     changed: json.changed === undefined ? [] : widgets(json.changed),
     removed: Array.isArray(json.removed) ? json.removed.filter((id): id is string => typeof id === 'string') : [],
   };
 }
 
+function answer(v: unknown): InboxAnswer | undefined {
+  if (!isObject(v) || typeof v.id !== 'number' || typeof v.widget !== 'string' || !isObject(v.data)) return undefined;
+  if (v.kind !== 'choice' && v.kind !== 'form') return undefined;
+  return { id: v.id, at: str(v.at), widget: v.widget, kind: v.kind, data: v.data, viewer: str(v.viewer) };
+}
+
+export function parseInbox(json: unknown): InboxNotice {
+  if (!isObject(json)) throw new ProtocolError('not an inbox notice');
+  const notice: InboxNotice = {
+    answers: Array.isArray(json.answers) ? json.answers.map(answer).filter((a): a is InboxAnswer => a !== undefined) : [],
+  };
+  if (json.full === true) notice.full = true;
+  if (typeof json.seenThrough === 'number') notice.seenThrough = json.seenThrough;
+  return notice;
+}
+
+const EVENTS = new Set(['snapshot', 'update', 'expired', 'inbox']);
+
 /** Interprets one SSE message; unknown event types yield null so newer servers don't break old pages. */
 export function parseEvent(message: SseMessage): DashboardEvent | null {
-  if (message.event !== 'snapshot' && message.event !== 'update' && message.event !== 'expired') return null;
+  if (!EVENTS.has(message.event)) return null;
   let json: unknown;
   try {
     json = JSON.parse(message.data);
@@ -63,5 +83,6 @@ export function parseEvent(message: SseMessage): DashboardEvent | null {
   }
   if (message.event === 'snapshot') return { type: 'snapshot', view: parseView(json) };
   if (message.event === 'update') return { type: 'update', update: parseUpdate(json) };
+  if (message.event === 'inbox') return { type: 'inbox', notice: parseInbox(json) };
   return { type: 'expired', id: isObject(json) ? str(json.id) : '' };
 }

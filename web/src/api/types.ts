@@ -1,4 +1,5 @@
 // Shapes of the JSON the server sends: dashboard views, widget views, SSE payloads, server info.
+import type { InboxAnswer, InboxNotice } from '../../../server/dashboard/answer-rules';
 
 export type Theme = 'auto' | 'light' | 'dark';
 
@@ -18,6 +19,8 @@ export interface DashboardView {
   title: string;
   description?: string;
   theme: Theme;
+  /** Whether the page takes answers, comments and messages (the assistant can close it). */
+  feedback: boolean;
   widgets: WidgetView[];
   revision: number;
   createdAt: string;
@@ -32,6 +35,7 @@ export interface DashboardUpdate {
   title: string;
   description?: string;
   theme: Theme;
+  feedback: boolean;
   order: string[];
   changed: WidgetView[];
   removed: string[];
@@ -54,4 +58,21 @@ export interface SseMessage {
 export type DashboardEvent =
   | { type: 'snapshot'; view: DashboardView }
   | { type: 'update'; update: DashboardUpdate }
-  | { type: 'expired'; id: string };
+  | { type: 'expired'; id: string }
+  | { type: 'inbox'; notice: InboxNotice };
+
+export type FeedbackKind = 'message' | 'comment' | 'choice' | 'form' | 'click';
+
+/** What the page sends back (POST /api/dashboard/<id>/feedback). */
+export interface FeedbackInput {
+  kind: FeedbackKind;
+  widget?: string;
+  data: Record<string, unknown>;
+  viewer: string;
+}
+
+/** The server's answer to a send: stored with this id, or refused with a message for the person. */
+export type SendResult = { ok: true; id: number; at: string } | { ok: false; status: number; message: string };
+
+/** The inbox notices of the live feed: one shape with the server (server/dashboard/answer-rules.ts). */
+export type { InboxAnswer, InboxNotice };

@@ -3,7 +3,7 @@ import { createEffect, Match, Show, Switch, type JSX } from 'solid-js';
 import { useNow } from '../lib/clock';
 import { downloadText, safeFilename } from '../lib/download';
 import { relativeTime } from '../lib/format';
-import { useDashboard } from '../pages/dashboard-context';
+import { useDashboard } from '../state/dashboard-context';
 
 function ConnectionBadge(): JSX.Element {
   const data = useDashboard();

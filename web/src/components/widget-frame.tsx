@@ -1,5 +1,5 @@
-// One widget's card: title, download actions, caption, and an error box if its content cannot render.
-import { createEffect, ErrorBoundary, on, Show, type Accessor, type JSX } from 'solid-js';
+// One widget's card: title, download actions, the Comment button, caption, and an error box if its content cannot render.
+import { createEffect, createSignal, ErrorBoundary, on, Show, type Accessor, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { WidgetView } from '../api/types';
 import { chartOptionToCsv, toCsv } from '../lib/csv';
@@ -7,7 +7,9 @@ import { dataUrlToBlob, downloadBlob, downloadText, safeFilename } from '../lib/
 import { Markdown } from '../lib/markdown';
 import { readColumns, readRows } from '../lib/table-model';
 import { WidgetDataError } from '../lib/validate';
-import { WIDGETS, widgetHeight, widgetWidth } from '../widgets/registry';
+import { useFeedback } from '../state/dashboard-context';
+import { componentFor, WIDGETS, widgetHeight, widgetWidth } from '../widgets/registry';
+import { CommentBox, SentComments } from './comment-box';
 import { WidgetFrameContext } from './widget-context';
 
 function UnknownKind(props: { kind: unknown }): JSX.Element {
@@ -26,7 +28,15 @@ function ErrorBox(props: { error: unknown; reset: () => void; widget: Accessor<W
   );
 }
 
-function Actions(props: { widget: Accessor<WidgetView>; png: () => string | undefined }): JSX.Element {
+interface Commenting {
+  /** Whether the page takes comments at all. */
+  allowed: () => boolean;
+  open: Accessor<boolean>;
+  toggle(): void;
+  boxId: string;
+}
+
+function Actions(props: { widget: Accessor<WidgetView>; png: () => string | undefined; comment: Commenting }): JSX.Element {
   const name = (): string => safeFilename(props.widget().id);
   const csv = (): void => {
     const w = props.widget();
@@ -59,6 +69,18 @@ function Actions(props: { widget: Accessor<WidgetView>; png: () => string | unde
       <Show when={kind() === 'log'}>
         <button type="button" class="icon-button" onClick={log} title="Download log lines">TXT</button>
       </Show>
+      <Show when={props.comment.allowed()}>
+        <button
+          type="button"
+          class="icon-button comment-button"
+          aria-expanded={props.comment.open()}
+          aria-controls={props.comment.open() ? props.comment.boxId : undefined}
+          onClick={() => props.comment.toggle()}
+          title="Tell the assistant something about this widget"
+        >
+          Comment
+        </button>
+      </Show>
     </div>
   );
 }
@@ -66,7 +88,16 @@ function Actions(props: { widget: Accessor<WidgetView>; png: () => string | unde
 export function WidgetFrame(props: { widget: Accessor<WidgetView> }): JSX.Element {
   let pngExporter: (() => string | undefined) | undefined;
   const w = props.widget;
-  const component = () => WIDGETS[w().kind];
+  const feedback = useFeedback();
+  const allowed = (): boolean => feedback?.open() ?? false;
+  const [commenting, setCommenting] = createSignal(false);
+  const comment: Commenting = {
+    allowed,
+    open: () => commenting() && allowed(),
+    toggle: () => setCommenting((c) => !c),
+    boxId: `w-${w().id}-comment`,
+  };
+  const component = () => componentFor(w().kind);
   const titleId = (): string => `w-${w().id}-title`;
   return (
     <section
@@ -75,12 +106,12 @@ export function WidgetFrame(props: { widget: Accessor<WidgetView> }): JSX.Elemen
       aria-labelledby={w().title ? titleId() : undefined}
       aria-label={w().title ? undefined : `${w().kind} widget`}
     >
-      <Show when={w().title || w().kind === 'table' || w().kind === 'chart' || w().kind === 'log'}>
+      <Show when={w().title || w().kind === 'table' || w().kind === 'chart' || w().kind === 'log' || allowed()}>
         <header class="widget-head">
           <Show when={w().title} fallback={<span />}>
             <h2 id={titleId()} class="widget-title">{w().title}</h2>
           </Show>
-          <Actions widget={w} png={() => pngExporter?.()} />
+          <Actions widget={w} png={() => pngExporter?.()} comment={comment} />
         </header>
       </Show>
       <div class="widget-body">
@@ -92,6 +123,10 @@ export function WidgetFrame(props: { widget: Accessor<WidgetView> }): JSX.Elemen
           </ErrorBoundary>
         </WidgetFrameContext.Provider>
       </div>
+      <Show when={comment.open()}>
+        <CommentBox widgetId={w().id} about={w().title ?? `the ${w().kind} widget`} id={comment.boxId} onDone={() => setCommenting(false)} />
+      </Show>
+      <SentComments widgetId={w().id} />
       <Show when={typeof w().note === 'string' && w().note}>
         <div class="widget-note">
           <ErrorBoundary fallback={<span>{String(w().note)}</span>}>

@@ -1,11 +1,9 @@
 // Makes an AI-written ECharts option safe and themed: text-only tooltips, no remote images, known series.
+import { NESTED_OPTION_KEYS, oneOrMany, OPTION_SERIES_TYPES } from '../../../server/dashboard/document-rules';
 import { safeLinkHref } from './safe-url';
 import { isRecord, WidgetDataError } from './validate';
 
-export const SUPPORTED_SERIES = new Set([
-  'line', 'bar', 'scatter', 'pie', 'heatmap', 'candlestick', 'gauge', 'radar', 'treemap',
-  'boxplot', 'funnel', 'sankey',
-]);
+const SUPPORTED_SERIES: ReadonlySet<string> = new Set(OPTION_SERIES_TYPES);
 
 const CARTESIAN = new Set(['line', 'bar', 'scatter', 'candlestick', 'boxplot', 'heatmap']);
 
@@ -28,17 +26,9 @@ function scrub(value: unknown, key: string): unknown {
   return value;
 }
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-
-/**
- * Option keys that swap in whole other options (responsive/timeline variants): everything below them would escape
- * the rules applied here (text-only tooltips, safe links), so they are refused rather than half-checked.
- */
-export const NESTED_OPTION_KEYS = ['baseOption', 'media', 'options', 'timeline'] as const;
-
 /** A clicked title or treemap node opens its link: only http(s)/mailto, always in a new tab without an opener. */
 function neuterLinks(option: Record<string, unknown>, series: unknown[]): void {
-  for (const title of asList(option.title)) {
+  for (const title of oneOrMany(option.title)) {
     if (!isRecord(title)) continue;
     for (const key of ['link', 'sublink'] as const) {
       const href = safeLinkHref(title[key]);
@@ -60,12 +50,12 @@ export function prepareChartOption(raw: unknown): Record<string, unknown> {
     if (key in raw) throw new WidgetDataError(`"${key}" is not supported in a chart option: give one plain option`);
   }
   const option = scrub(raw, '') as Record<string, unknown>;
-  const series = asList(option.series);
+  const series = oneOrMany(option.series);
   if (series.length === 0 && !option.dataset) throw new WidgetDataError('the chart option has no "series"');
   for (const s of series) {
     const type = isRecord(s) ? s.type : undefined;
     if (typeof type !== 'string' || !SUPPORTED_SERIES.has(type)) {
-      throw new WidgetDataError(`series type "${String(type)}" is not supported here (use ${[...SUPPORTED_SERIES].join(', ')})`);
+      throw new WidgetDataError(`series type "${String(type)}" is not supported here (use ${OPTION_SERIES_TYPES.join(', ')})`);
     }
   }
   // toolbox's data view and graphic elements can render author text as HTML or load images: not offered.
@@ -73,7 +63,7 @@ export function prepareChartOption(raw: unknown): Record<string, unknown> {
   delete option.graphic;
   neuterLinks(option, series);
   const cartesian = series.some((s) => isRecord(s) && CARTESIAN.has(s.type as string) && s.type !== 'heatmap');
-  const tooltips = asList(option.tooltip ?? { trigger: cartesian ? 'axis' : 'item' });
+  const tooltips = oneOrMany(option.tooltip ?? { trigger: cartesian ? 'axis' : 'item' });
   // richText tooltips are drawn on the canvas, so AI-written names can never become HTML.
   option.tooltip = tooltips.map((t) => ({ confine: true, ...(isRecord(t) ? t : {}), renderMode: 'richText' }));
   if (option.backgroundColor === undefined) option.backgroundColor = 'transparent';

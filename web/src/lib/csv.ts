@@ -1,4 +1,5 @@
 // CSV export of table rows and chart series (RFC 4180 quoting, formula-injection guarded).
+import { oneOrMany } from '../../../server/dashboard/document-rules';
 import { isRecord } from './validate';
 
 function cell(v: unknown): string {
@@ -14,7 +15,8 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+/** A point's value is one cell or several ([x, y], [open, close, low, high]); a null is a gap, still one cell. */
+const pointValues = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 
 /**
  * Flattens a chart option's series into long-format rows: series, category/x, value(s).
@@ -22,25 +24,25 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefine
  */
 export function chartOptionToCsv(option: unknown): string {
   const opt = isRecord(option) ? option : {};
-  const xAxis = asList(opt.xAxis)[0];
-  const yAxis = asList(opt.yAxis)[0];
+  const xAxis = oneOrMany(opt.xAxis)[0];
+  const yAxis = oneOrMany(opt.yAxis)[0];
   const categories =
     isRecord(xAxis) && Array.isArray(xAxis.data) ? xAxis.data
     : isRecord(yAxis) && Array.isArray(yAxis.data) && yAxis.type === 'category' ? yAxis.data
     : undefined;
   const rows: unknown[][] = [];
   let width = 1;
-  asList(opt.series).forEach((s, si) => {
+  oneOrMany(opt.series).forEach((s, si) => {
     if (!isRecord(s)) return;
     const name = typeof s.name === 'string' ? s.name : `series ${si + 1}`;
-    asList(s.data).forEach((d, i) => {
+    oneOrMany(s.data).forEach((d, i) => {
       let label: unknown = categories?.[i] ?? i;
       let values: unknown[];
       if (isRecord(d)) {
         if (typeof d.name === 'string') label = d.name;
-        values = asList(d.value);
+        values = pointValues(d.value);
       } else {
-        values = asList(d);
+        values = pointValues(d);
       }
       if (!categories && Array.isArray(d) && !isRecord(d)) label = i;
       width = Math.max(width, values.length);

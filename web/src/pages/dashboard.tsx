@@ -2,9 +2,10 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Api } from '../api/client';
 import { DashboardHeader } from '../components/dashboard-header';
+import { MessageBox } from '../components/message-box';
 import { WidgetFrame } from '../components/widget-frame';
 import { createResolvedTheme } from '../lib/theme';
-import { DashboardContext, ThemeContext, useDashboard } from './dashboard-context';
+import { DashboardContext, ThemeContext, useDashboard } from '../state/dashboard-context';
 import { createDashboardData, type DataOptions } from './dashboard.data';
 import { GonePage } from './gone';
 
@@ -52,6 +53,7 @@ export function DashboardPage(props: { id: string; api: Api; options?: DataOptio
             <div class="page">
               <DashboardHeader />
               <Grid />
+              <MessageBox />
               <footer class="page-foot">mcpdash · this page updates by itself; no need to reload</footer>
             </div>
           </Match>

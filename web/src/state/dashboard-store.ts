@@ -7,6 +7,8 @@ export interface DashboardMeta {
   title: string;
   description?: string;
   theme: Theme;
+  /** Whether the page takes answers, comments and messages. */
+  feedback: boolean;
   revision: number;
   createdAt: string;
   updatedAt: string;

@@ -1,21 +1,56 @@
-// Chart widget: an ECharts option drawn on canvas, loaded lazily, resized with the layout, themed.
+// Chart widget: an ECharts option drawn on canvas, loaded lazily, resized with the layout, themed; a clickable chart
+// sends the clicked point, bar or slice to the assistant.
 import { createEffect, createMemo, createSignal, getOwner, on, onCleanup, onMount, runWithOwner, Show, type JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
+import { DeliveryState } from '../components/delivery-state';
 import { useWidgetFrame } from '../components/widget-context';
 import { prepareChartOption } from '../lib/chart-option';
 import { loadEcharts } from '../lib/echarts-loader';
 import { observeSize } from '../lib/size-observer';
 import type { ResolvedTheme } from '../lib/theme';
-import { useTheme } from '../pages/dashboard-context';
+import { useFeedback, useTheme } from '../state/dashboard-context';
 
 type ECharts = import('echarts/core').ECharts;
 type EChartsModule = typeof import('echarts/core');
 
+/** What ECharts hands a click handler (the parts used here). */
+interface ClickParams {
+  componentType?: string;
+  seriesName?: unknown;
+  name?: unknown;
+  value?: unknown;
+}
+
+const LABEL_CHARS = 200;
+const clip = (text: string): string => text.slice(0, LABEL_CHARS);
+
+/** A clicked item's value as the server takes it: a number, short text, null, or a short list of those. */
+export function clickValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string') return clip(value);
+  if (Array.isArray(value) && depth === 0) return value.slice(0, 8).map((v) => (typeof v === 'number' || typeof v === 'string' ? clickValue(v, 1) : null));
+  if (value !== null && typeof value === 'object' && 'value' in value && depth === 0) return clickValue((value as { value: unknown }).value, 1);
+  return null;
+}
 
 export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
   let box!: HTMLDivElement;
   const theme = useTheme();
   const frame = useWidgetFrame();
+  const feedback = useFeedback();
+  const clickable = (): boolean => props.widget.clickable === true && (feedback?.open() ?? false);
+  const clicks = () => feedback?.sent(props.widget.id, 'click') ?? [];
+
+  const onClick = (params: ClickParams): void => {
+    if (params.componentType !== 'series' || !clickable() || !feedback) return;
+    const data = {
+      series: typeof params.seriesName === 'string' ? clip(params.seriesName) : null,
+      name: clip(String(params.name ?? '')),
+      value: clickValue(params.value),
+    };
+    const shown = [data.series, data.name, Array.isArray(data.value) ? data.value.join(', ') : data.value].filter((part) => part !== null && part !== '').join(' · ');
+    void feedback.send({ kind: 'click', widget: props.widget.id, data }, shown);
+  };
   // Validation runs during render, so a bad option reaches this widget's error box.
   const option = createMemo(() => prepareChartOption(props.widget.option));
   const [failure, setFailure] = createSignal<string>();
@@ -28,6 +63,7 @@ export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
     // Passing the size avoids ECharts reading it from the DOM, which would force a layout per chart.
     chart = lib.init(box, t === 'dark' ? 'dark' : undefined, { renderer: 'canvas', ...size });
     chart.setOption(option(), { notMerge: true });
+    chart.on('click', (params) => onClick(params as ClickParams));
   };
 
   onMount(() => {
@@ -69,6 +105,17 @@ export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
     <>
       <div class="chart" ref={box} role="img" aria-label={props.widget.title ?? 'chart'} data-chart-id={props.widget.id} />
       <Show when={failure()}>{(f) => <p class="widget-error-inline">Chart could not be drawn: {f()}</p>}</Show>
+      <Show when={clickable()}>
+        <p class="chart-click-hint">Click a point, bar or slice to send it to the assistant.</p>
+      </Show>
+      <Show when={clicks().at(-1)}>
+        {(last) => (
+          <p class="fb-answer">
+            <span class="fb-who">You sent: </span>
+            <span class="fb-text">{last().label}</span> <DeliveryState id={last().id} error={last().error} />
+          </p>
+        )}
+      </Show>
     </>
   );
 }

@@ -1,13 +1,15 @@
 // GET /api/dashboard/:id/events over real HTTP: snapshot, ordered updates, resume, expiry, heartbeats, 404s.
 import { afterAll, afterEach, describe, expect, test } from 'bun:test';
-import { startSweeper } from '../../../server/store/expiry.ts';
-import { dashboardFixture, type DashboardFixture } from './api-fixture.ts';
-import { openSse, type SseEvent, type SseStream } from './sse-client.ts';
-import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { startSweeper } from '../../../../server/store/expiry.ts';
+import { dashboardFixture, type DashboardFixture } from '../api-fixture.ts';
+import { openSse, type SseEvent, type SseStream } from '../sse-client.ts';
+import { removeTempDirs } from '../../helpers/temp-dir.ts';
 
 afterAll(removeTempDirs);
 
 const ID = '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f';
+const OTHER = '0b7d5f3e-1c2a-4b8d-9e6f-a1b2c3d4e5f6';
+const UNKNOWN = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
 
 let f: DashboardFixture;
 const streams: SseStream[] = [];
@@ -91,7 +93,7 @@ describe('GET /api/dashboard/:id/events', () => {
   });
 
   test('gives 200 concurrent pages the same update', async () => {
-    setup();
+    setup({ maxStreams: { perDashboard: 200 } });
     await f.put(ID, 'a');
     const pages = await Promise.all(Array.from({ length: 200 }, () => connect()));
     await Promise.all(pages.map((p) => p.next()));
@@ -238,6 +240,61 @@ describe('GET /api/dashboard/:id/events', () => {
     const late = await connect();
     expect((await late.next())!.event).toBe('snapshot');
     expect(await late.next()).toBeUndefined();
+  });
+
+  test('past the bound of one dashboard answers 429 with Retry-After, while another dashboard\'s page opens and follows writes', async () => {
+    setup({ maxStreams: { perDashboard: 2, total: 10 } });
+    await f.put(ID, 'a');
+    await f.put(OTHER, 'b');
+    const pages = [await connect(), await connect()];
+    for (const page of pages) expect((await page.next())!.event).toBe('snapshot');
+    const refused = await fetch(`${f.url}/api/dashboard/${ID}/events`, { headers: { Accept: 'text/event-stream' } });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'too_many_streams', message: expect.stringContaining('retries by itself') });
+    expect(f.live.subscriberCount(ID)).toBe(2);
+
+    const other = await openSse(`${f.url}/api/dashboard/${OTHER}/events`);
+    streams.push(other);
+    expect(other.status).toBe(200);
+    expect((await other.next())!.event).toBe('snapshot');
+    await f.put(OTHER, 'b', 'changed');
+    await f.put(ID, 'a', 'changed');
+    expect(JSON.parse((await other.next())!.data)).toMatchObject({ changed: [{ id: 'b', text: 'changed' }] });
+    for (const page of pages) expect((await page.next())!.event).toBe('update');
+
+    // A page that leaves frees its place.
+    pages[0]!.close();
+    await until(() => f.live.subscriberCount(ID) === 1);
+    const again = await connect();
+    expect(again.status).toBe(200);
+    expect((await again.next())!.event).toBe('snapshot');
+  });
+
+  test('past the bound over all dashboards answers 429; unknown ids and ended streams hold no place', async () => {
+    setup({ maxStreams: { perDashboard: 10, total: 2 } });
+    await f.put(ID, 'a');
+    await f.put(OTHER, 'b');
+    for (let i = 0; i < 3; i++) expect((await fetch(`${f.url}/api/dashboard/${UNKNOWN}/events`)).status).toBe(404);
+    const first = await connect();
+    const second = await openSse(`${f.url}/api/dashboard/${OTHER}/events`);
+    streams.push(second);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const third = await fetch(`${f.url}/api/dashboard/${OTHER}/events`);
+    expect(third.status).toBe(429);
+    expect(third.headers.get('Retry-After')).not.toBeNull();
+    second.close();
+    await until(() => f.live.subscriberCount(OTHER) === 0);
+    const fourth = await openSse(`${f.url}/api/dashboard/${OTHER}/events`);
+    streams.push(fourth);
+    expect(fourth.status).toBe(200);
+    // The server ending a stream (here: the dashboard expired) gives its place back as well.
+    expect((await first.next())!.event).toBe('snapshot');
+    f.dashboards.onExpired(ID);
+    expect((await first.next())!.event).toBe('expired');
+    expect(await first.next()).toBeUndefined();
+    const fifth = await connect();
+    expect(fifth.status).toBe(200);
   });
 
   test('returns a 404 JSON answer, not a stream, for unknown and malformed ids', async () => {
