@@ -16,6 +16,17 @@ import { createHttpApp } from './http/app.ts';
 import { createSpaRoutes } from './http/static.ts';
 import { createApiRoutes } from './http/routes/api.ts';
 import { createEventRoutes } from './http/routes/events.ts';
+import { createAuthService } from './auth/service.ts';
+import type { CimdOptions } from './auth/cimd.ts';
+import { prepareOwner, type OwnerStart } from './auth/owner-start.ts';
+import { createAuthLimits } from './http/auth-limits.ts';
+import { mcpAccess } from './http/middleware/mcp-access.ts';
+import { createOAuthRoutes } from './http/routes/oauth.ts';
+import { createConsentRoutes } from './http/routes/consent.ts';
+import { createConsoleRoutes } from './http/routes/console.ts';
+import { listDashboards } from './store/dashboard-list.ts';
+import { usage } from './store/usage.ts';
+import { reachableFromOutside } from './loopback.ts';
 
 export interface RunningApp {
   port: number;
@@ -24,6 +35,10 @@ export interface RunningApp {
   baseUrl: string;
   mcpUrl: string;
   dataDir: string;
+  /** Whether /mcp needs a token. */
+  auth: boolean;
+  /** Where the owner password came from, and the one-time setup link when one is still to be chosen. */
+  owner: OwnerStart;
   /** Finish in-flight requests, close streams and LMDB. */
   stop(): Promise<void>;
 }
@@ -36,6 +51,8 @@ export interface AppOptions {
   plugins?: ServerPlugin[];
   /** SSE heartbeat interval for dashboard pages (tests shorten it). */
   heartbeatMs?: number;
+  /** Client metadata document fetching (tests point it at a local TLS server). */
+  cimd?: CimdOptions;
 }
 
 export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
@@ -54,6 +71,9 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   let boundPort = config.port;
   const baseUrl = () => baseUrlOf(config, boundPort);
   const tools = dashboardTools({ dashboards, sessions, baseUrl, now, logger });
+  const auth = createAuthService(store, { issuer: baseUrl, tokenTtlMs: config.tokenTtlMs, now, cimd: options.cimd });
+  const limits = createAuthLimits({ mcpPerMinute: config.mcpRatePerMinute, now });
+  const secureCookies = baseUrl().startsWith('https:');
   const createServer = () => createMcpServer({ plugins: [tools, ...(options.plugins ?? [])], conformanceFixtures: config.conformanceFixtures });
   const cache = new SessionCache({
     sessions,
@@ -70,6 +90,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     removers: {
       session: sessions.removeIfExpired,
       dashboard: dashboardStore.removeIfExpired,
+      ...auth.records.removers,
     },
     onRemoved: (kind, id) => {
       if (kind === 'dashboard') dashboards.onExpired(id);
@@ -85,6 +106,28 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     trustProxy: config.trustProxy,
     baseUrl,
     mcp: (c) => endpoint.handle(c),
+    mcpAccess: mcpAccess({ gate: config.auth ? auth.bearerGate : undefined, limiter: limits.mcp }),
+    routes: [
+      ...(config.auth ? [createOAuthRoutes({ auth, limits }), createConsentRoutes({ auth, limits, secureCookies })] : []),
+      createConsoleRoutes({
+        auth,
+        limits,
+        authOn: config.auth,
+        secureCookies,
+        baseUrl,
+        usage: () => usage(store),
+        dashboards: {
+          list: () => listDashboards(store, now(), 500),
+          async delete(id) {
+            // The store's expiry removal with "now" at infinity: everything about the dashboard goes, exactly as
+            // when it expires, and its open pages are told it ended.
+            const removed = await store.root.transaction(() => dashboardStore.removeIfExpired(id, Number.POSITIVE_INFINITY));
+            if (removed) dashboards.onExpired(id);
+            return removed;
+          },
+        },
+      }),
+    ],
     api: [createApiRoutes({ dashboards, live }), createEventRoutes({ dashboards, live, heartbeatMs: options.heartbeatMs, shutdown: shutdown.signal })],
     spa: createSpaRoutes(),
   });
@@ -92,6 +135,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   return {
     http,
     store,
+    auth,
     sessions,
     dashboards,
     live,
@@ -126,6 +170,18 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   app.setPort(server.port ?? config.port);
   const base = app.baseUrl();
+  let owner: OwnerStart;
+  try {
+    // After listen: the setup link needs the bound port when there is no --public-url.
+    owner = await prepareOwner(app.auth.owner, { password: config.ownerPassword, passwordFile: config.ownerPasswordFile, authOn: config.auth, publicUrl: base });
+  } catch (error) {
+    await server.stop(true);
+    await app.close();
+    throw error;
+  }
+  if (!config.auth && reachableFromOutside(config.host, base)) {
+    logger.warn('auth is off on a URL others can reach: anyone who reaches it can create and change dashboards', { url: base });
+  }
   let stopping: Promise<void> | undefined;
   return {
     port: server.port ?? config.port,
@@ -133,6 +189,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     baseUrl: base,
     mcpUrl: `${base}/mcp`,
     dataDir: config.dataDir,
+    auth: config.auth,
+    owner,
     stop() {
       stopping ??= (async () => {
         // Stop accepting, end long-lived streams (they would hold shutdown forever), let the rest finish.

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import { isDashboardId } from '../dashboard/target.ts';
 import { NotFoundError } from '../errors.ts';
+import { appErrorResponse } from './error-response.ts';
 import { defaultSpaAssets, type SpaAssets } from './spa-assets.ts';
 
 export interface SpaRoutesOptions {
@@ -55,11 +56,11 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
   const assets = options.assets === undefined ? defaultSpaAssets() : options.assets;
   const app = new Hono();
 
-  const notFound = (c: Context) => c.json(new NotFoundError('No such page.').toJSON(), 404);
+  const notFound = () => appErrorResponse(new NotFoundError('No such page.'));
 
   const serve = (c: Context, urlPath: string, cacheControl: string) => {
     const file = assets?.files.get(urlPath);
-    if (!file) return notFound(c);
+    if (!file) return notFound();
     const headers: Record<string, string> = {
       'Content-Type': getMimeType(urlPath) ?? 'application/octet-stream',
       'Cache-Control': cacheControl,
@@ -91,7 +92,7 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
     // The raw pathname, not a decoded one: a name with %, \ or NUL is never one of ours, and an
     // exact lookup in the fixed map means no URL can reach a file outside the build output.
     const path = new URL(c.req.url).pathname;
-    if (/[%\\\0]|\/\.\.?(\/|$)/.test(path)) return notFound(c);
+    if (/[%\\\0]|\/\.\.?(\/|$)/.test(path)) return notFound();
     if (path === '/index.html') return serve(c, path, NO_STORE);
     return serve(c, path, path.startsWith('/assets/') ? IMMUTABLE : SHORT);
   });

@@ -59,7 +59,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
 
   app.get('/dashboard/:id/events', (c) => {
     const id = dashboardIdParam(c.req.param('id'));
-    if (!id) return dashboardNotFound(c);
+    if (!id) return dashboardNotFound();
     const lastEventId = parseLastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
 
     // Subscribe before reading, so no write can fall between the snapshot and the feed. Messages at or below the
@@ -69,7 +69,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     const first = dashboards.get(id);
     if (!first) {
       unsubscribe();
-      return dashboardNotFound(c);
+      return dashboardNotFound();
     }
 
     let controller!: ReadableStreamDefaultController<Uint8Array>;
