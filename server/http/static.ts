@@ -1,4 +1,4 @@
-// Serves the SPA: index.html for / and /dashboard/:id, hashed assets cached forever, anything else 404.
+// Serves the SPA: index.html for /, /setup, /consent and /dashboard/:id, hashed assets cached forever, anything else 404.
 import { Hono, type Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import { isDashboardId } from '../dashboard/target.ts';
@@ -80,6 +80,9 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
     return serve(c, '/index.html', NO_STORE);
   };
   app.get('/', index);
+  // The owner's pages: the setup link (code in the fragment) and the consent page (request id in the fragment).
+  app.get('/setup', index);
+  app.get('/consent', index);
   const chartChunk = assets ? [...assets.files.keys()].find((path) => CHART_CHUNK.test(path)) : undefined;
   app.get('/dashboard/:id', (c) => {
     const res = index(c);
