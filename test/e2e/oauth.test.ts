@@ -6,12 +6,15 @@ import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from '
 import { createHash, randomBytes } from 'node:crypto';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/client';
 import type { Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { cleanupBinaries, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
 import { hasChromium, launchChromium } from './helpers/chromium.ts';
 import { startTlsTunnel, type TlsTunnel } from './helpers/tls-tunnel.ts';
 import { answerInBrowser } from './helpers/browser-consent.ts';
 
 setDefaultTimeout(60_000);
+const SHOTS = join(resolve(import.meta.dir, '..', '..'), 'test-results');
 const PASSWORD = 'tunnel owner password';
 const CLAUDE_CALLBACK = 'https://claude.ai/api/mcp/auth_callback';
 const CLAUDE_REGISTRATION = {
@@ -192,7 +195,10 @@ describe.skipIf(!hasChromium())('OAuth through an https tunnel, against the bina
     expect(await name.textContent()).toBe(evil);
     expect(await name.locator('img, b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeTruthy();
+    await page.getByRole('button', { name: 'Approve', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Deny', exact: true }).waitFor();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'consent.png'), fullPage: true });
     await page.close();
 
     const denied = await answerInBrowser(browser, url.href, { password: PASSWORD, callback: CLAUDE_CALLBACK, deny: true });

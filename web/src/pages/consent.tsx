@@ -58,6 +58,7 @@ export function ConsentPage(props: { owner: OwnerApi; requestId: string; navigat
                   </dl>
                   <form class="owner-form" onSubmit={(event) => { event.preventDefault(); void answer('approve', view()); }}>
                     <Show when={!view().ownerSignedIn}>
+                      <input type="text" name="username" autocomplete="username" value="mcpdash owner" readonly hidden />
                       <label for="consent-password">Owner password</label>
                       <input id="consent-password" type="password" autocomplete="current-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required />
                     </Show>

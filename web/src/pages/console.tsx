@@ -44,6 +44,8 @@ function SignIn(props: { data: ConsoleData }): JSX.Element {
         fallback={<p class="muted">No owner password is set yet. Open the setup link the server printed at start, or run <code>mcpdash owner reset</code> for a new one.</p>}
       >
         <form class="owner-form" onSubmit={submit}>
+          {/* Lets password managers file the password under a name. */}
+          <input type="text" name="username" autocomplete="username" value="mcpdash owner" readonly hidden />
           <label for="owner-password">Owner password</label>
           <input id="owner-password" type="password" autocomplete="current-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required />
           <button type="submit" class="button primary" disabled={busy() || password() === ''}>Sign in</button>
@@ -54,9 +56,15 @@ function SignIn(props: { data: ConsoleData }): JSX.Element {
   );
 }
 
-function StaticTokenHelp(props: { mcpUrl: string }): JSX.Element {
+function AccessHelp(props: { mcpUrl: string }): JSX.Element {
   return (
     <section class="card">
+      <h2>Who may connect</h2>
+      <p class="muted">
+        Only clients the owner approved can write. When Claude.ai or Claude Code connects, it opens a consent page
+        here: the owner types the password and clicks Approve. People you share a dashboard link with can watch it,
+        never change it.
+      </p>
       <h2>Claude Code or scripts with a token</h2>
       <p class="muted">Claude Code can sign in with OAuth like Claude.ai, or use a static token made on the server:</p>
       <Copyable text="mcpdash token create laptop --data-dir <data dir>" label="token command" />
@@ -193,7 +201,7 @@ export function ConsolePage(props: { api: Api; owner: OwnerApi }): JSX.Element {
     <Show when={data.session()?.signedIn} fallback={
       <HomePage api={props.api}>
         <Show when={data.session()?.auth}>
-          <StaticTokenHelp mcpUrl={data.session()?.mcpUrl ?? `${location.origin}/mcp`} />
+          <AccessHelp mcpUrl={data.session()?.mcpUrl ?? `${location.origin}/mcp`} />
         </Show>
         <SignIn data={data} />
       </HomePage>

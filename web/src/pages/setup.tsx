@@ -34,6 +34,8 @@ export function SetupPage(props: { owner: OwnerApi; code: string; navigate: (url
       <Show when={props.code} fallback={<p class="form-error" role="alert">This link has no setup code. Use the whole link the server printed, or run <code>mcpdash owner reset</code>.</p>}>
         <section class="card">
           <form class="owner-form" onSubmit={submit}>
+            {/* Lets password managers file the password under a name. */}
+            <input type="text" name="username" autocomplete="username" value="mcpdash owner" readonly hidden />
             <label for="new-password">New password (at least {MIN_PASSWORD} characters)</label>
             <input id="new-password" type="password" autocomplete="new-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required />
             <label for="new-password-again">The same again</label>
