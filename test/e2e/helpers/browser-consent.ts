@@ -8,6 +8,8 @@ export interface ConsentOptions {
   callback: string;
   /** Deny instead of approving. */
   deny?: boolean;
+  /** Let the browser really load the callback (a local client listening there) instead of catching it. */
+  deliver?: boolean;
 }
 
 export async function answerInBrowser(browser: Browser, authorizationUrl: string, options: ConsentOptions): Promise<URL> {
@@ -17,14 +19,22 @@ export async function answerInBrowser(browser: Browser, authorizationUrl: string
     let arrived: (url: URL) => void = () => undefined;
     const callback = new Promise<URL>((resolve) => (arrived = resolve));
     const prefix = options.callback;
-    await page.route((url) => url.href.startsWith(prefix), async (route) => {
-      arrived(new URL(route.request().url()));
-      await route.fulfill({ status: 200, contentType: 'text/plain', body: 'back at the client' });
-    });
+    if (options.deliver) {
+      page.on('request', (request) => {
+        if (request.isNavigationRequest() && request.url().startsWith(prefix)) arrived(new URL(request.url()));
+      });
+    } else {
+      await page.route((url) => url.href.startsWith(prefix), async (route) => {
+        arrived(new URL(route.request().url()));
+        await route.fulfill({ status: 200, contentType: 'text/plain', body: 'back at the client' });
+      });
+    }
     await page.goto(authorizationUrl);
     if (!options.deny) await page.getByLabel('Owner password').fill(options.password);
     await page.getByRole('button', { name: options.deny ? 'Deny' : 'Approve', exact: true }).click();
-    return await callback;
+    const url = await callback;
+    if (options.deliver) await page.waitForLoadState('load');
+    return url;
   } finally {
     await context.close();
   }
