@@ -228,3 +228,24 @@ describe.skipIf(!hasChromium())('OAuth through an https tunnel, against the bina
     }
   });
 });
+
+describe('auth defaults of the binary', () => {
+  test('loopback only: off; a public URL: on; --auth off on a public URL warns in the banner and the log', async () => {
+    const local = await startBinary();
+    expect(local.stdout()).toContain('Auth:         off (only this machine');
+    expect((await fetch(local.mcpUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify(initialize) })).status).toBe(200);
+    await local.stop();
+
+    const open = await startBinary({ args: ['--auth', 'off', '--public-url', 'https://open.example.test'] });
+    await Bun.sleep(200); // the log line goes out on the next turn of the event loop
+    expect(open.stdout()).toContain('WARNING: anyone who reaches this URL can create and change dashboards');
+    expect(open.stdout()).toContain('auth is off on a URL others can reach');
+    await open.stop();
+
+    const withPassword = await startBinary({ args: ['--public-url', 'https://closed.example.test'], env: { MCPDASH_OWNER_PASSWORD: 'from the environment' } });
+    expect(withPassword.stdout()).toContain('Auth:         on');
+    expect(withPassword.stdout()).toContain('password MCPDASH_OWNER_PASSWORD');
+    expect(withPassword.stdout()).not.toContain('Owner setup:');
+    await withPassword.stop();
+  });
+});
