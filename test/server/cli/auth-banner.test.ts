@@ -11,7 +11,7 @@ describe('authBanner', () => {
   });
 
   test('says plainly that anyone can write when auth is off on a URL others reach', () => {
-    for (const [baseUrl, host] of [['https://dash.example.com', '127.0.0.1'], ['http://localhost:8787', '0.0.0.0']]) {
+    for (const [baseUrl, host] of [['https://dash.example.com', '127.0.0.1'], ['http://localhost:8787', '0.0.0.0']] as const) {
       const lines = authBanner(app({ auth: false, baseUrl }), { auth: false, host }).join('\n');
       expect(lines).toContain('WARNING: anyone who reaches this URL can create and change dashboards');
     }

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../../server/config.ts';
 import type { AppOptions } from '../../../server/app.ts';
-import { rawPost, initializeBody, startTestApp, type TestApp } from './test-app.ts';
+import { rawPost, initializeBody, startAppsStoppedAfterEach, type TestApp } from './test-app.ts';
 
 export const PUBLIC_URL = 'https://mcpdash.test';
 export const OWNER_PASSWORD = 'correct horse battery staple';
@@ -17,11 +17,18 @@ export const CLAUDE_REGISTRATION = {
 };
 export const CLAUDE_CALLBACK = 'https://claude.ai/api/mcp/auth_callback';
 
-/** An app with auth on behind https://mcpdash.test and an owner password set. */
-export async function startAuthApp(overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<TestApp> {
-  const app = await startTestApp({ publicUrl: PUBLIC_URL, auth: true, ...overrides }, options);
-  await app.app.auth.owner.applyConfiguredPassword(OWNER_PASSWORD);
-  return app;
+/**
+ * For a test file: starts apps with auth on behind https://mcpdash.test and the owner password set (overrides
+ * may change that), each stopped after its test. The plain starter comes along for apps without those settings.
+ */
+export function authAppsStoppedAfterEach() {
+  const start = startAppsStoppedAfterEach();
+  const startAuth = async (overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<TestApp> => {
+    const app = await start({ publicUrl: PUBLIC_URL, auth: true, ...overrides }, options);
+    await app.app.auth.owner.applyConfiguredPassword(OWNER_PASSWORD);
+    return app;
+  };
+  return { start, startAuth };
 }
 
 export function pkce(): { verifier: string; challenge: string } {

@@ -75,30 +75,47 @@ function AccessHelp(props: { mcpUrl: string }): JSX.Element {
 
 const bytes = (n: number): string => (n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KiB` : n < 1024 ** 3 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024 ** 3).toFixed(2)} GiB`);
 
+/** A card with a table of items (or a line saying there are none), each row ending in its action. */
+function ListCard<T>(props: { id: string; title: JSX.Element; items: T[]; empty: JSX.Element; columns: string[]; row: (item: T) => JSX.Element; children?: JSX.Element }): JSX.Element {
+  return (
+    <section class="card" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <Show when={props.items.length > 0} fallback={<p class="muted">{props.empty}</p>}>
+        <table class="console-table">
+          <thead>
+            <tr>
+              <For each={props.columns}>{(column) => <th>{column}</th>}</For>
+              <th><span class="visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody><For each={props.items}>{(item) => props.row(item)}</For></tbody>
+        </table>
+        {props.children}
+      </Show>
+    </section>
+  );
+}
+
 function Dashboards(props: { overview: ConsoleOverview; data: ConsoleData; now: number }): JSX.Element {
   const list = () => props.overview.dashboards;
   return (
-    <section class="card" aria-labelledby="dashboards-title">
-      <h2 id="dashboards-title">Dashboards <span class="count">{list().total}</span></h2>
-      <Show when={list().items.length > 0} fallback={<p class="muted">No dashboards right now. They appear when an assistant calls dashboard_open.</p>}>
-        <table class="console-table">
-          <thead><tr><th>Title</th><th>Last change</th><th>Expires</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
-          <tbody>
-            <For each={list().items}>
-              {(d) => (
-                <tr>
-                  <td><a href={`/dashboard/${encodeURIComponent(d.id)}`} target="_blank" rel="noopener noreferrer">{d.title}</a></td>
-                  <td title={d.updatedAt}>{relativeTime(d.updatedAt, props.now)}</td>
-                  <td title={d.expiresAt}>{relativeTime(d.expiresAt, props.now)}</td>
-                  <td class="actions"><ConfirmButton label="Delete" confirm="Really delete" name={d.title} onConfirm={() => props.data.deleteDashboard(d.id)} /></td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-        <Show when={list().total > list().items.length}><p class="muted">Showing the {list().items.length} most recently changed of {list().total}.</p></Show>
-      </Show>
-    </section>
+    <ListCard
+      id="dashboards-title"
+      title={<>Dashboards <span class="count">{list().total}</span></>}
+      items={list().items}
+      empty="No dashboards right now. They appear when an assistant calls dashboard_open."
+      columns={['Title', 'Last change', 'Expires']}
+      row={(d) => (
+        <tr>
+          <td><a href={`/dashboard/${encodeURIComponent(d.id)}`} target="_blank" rel="noopener noreferrer">{d.title}</a></td>
+          <td title={d.updatedAt}>{relativeTime(d.updatedAt, props.now)}</td>
+          <td title={d.expiresAt}>{relativeTime(d.expiresAt, props.now)}</td>
+          <td class="actions"><ConfirmButton label="Delete" confirm="Really delete" name={d.title} onConfirm={() => props.data.deleteDashboard(d.id)} /></td>
+        </tr>
+      )}
+    >
+      <Show when={list().total > list().items.length}><p class="muted">Showing the {list().items.length} most recently changed of {list().total}.</p></Show>
+    </ListCard>
   );
 }
 
@@ -106,46 +123,36 @@ function Access(props: { overview: ConsoleOverview; data: ConsoleData; now: numb
   const when = (iso: string | null) => (iso ? relativeTime(iso, props.now) : 'never');
   return (
     <>
-      <section class="card" aria-labelledby="clients-title">
-        <h2 id="clients-title">Connected clients</h2>
-        <Show when={props.overview.clients.length > 0} fallback={<p class="muted">No OAuth client has been approved yet.</p>}>
-          <table class="console-table">
-            <thead><tr><th>Name</th><th>Redirects to</th><th>Last use</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              <For each={props.overview.clients}>
-                {(client) => (
-                  <tr>
-                    <td>{client.name}<Show when={client.kind === 'cimd'}><div class="muted small">{client.id}</div></Show></td>
-                    <td>{client.redirectHosts.join(', ')}</td>
-                    <td>{when(client.lastUsedAt)}</td>
-                    <td class="actions"><ConfirmButton label="Revoke" confirm="Really revoke" name={client.name} onConfirm={() => props.data.revokeClient(client.id)} /></td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </Show>
-      </section>
-      <section class="card" aria-labelledby="tokens-title">
-        <h2 id="tokens-title">Static tokens</h2>
-        <Show when={props.overview.tokens.length > 0} fallback={<p class="muted">None. Create one on the server: <code>mcpdash token create &lt;name&gt;</code></p>}>
-          <table class="console-table">
-            <thead><tr><th>Name</th><th>Created</th><th>Last use</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              <For each={props.overview.tokens}>
-                {(token) => (
-                  <tr>
-                    <td>{token.name}</td>
-                    <td>{when(token.createdAt)}</td>
-                    <td>{when(token.lastUsedAt)}</td>
-                    <td class="actions"><ConfirmButton label="Revoke" confirm="Really revoke" name={token.name} onConfirm={() => props.data.revokeToken(token.name)} /></td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </Show>
-      </section>
+      <ListCard
+        id="clients-title"
+        title="Connected clients"
+        items={props.overview.clients}
+        empty="No OAuth client has been approved yet."
+        columns={['Name', 'Redirects to', 'Last use']}
+        row={(client) => (
+          <tr>
+            <td>{client.name}<Show when={client.kind === 'cimd'}><div class="muted small">{client.id}</div></Show></td>
+            <td>{client.redirectHosts.join(', ')}</td>
+            <td>{when(client.lastUsedAt)}</td>
+            <td class="actions"><ConfirmButton label="Revoke" confirm="Really revoke" name={client.name} onConfirm={() => props.data.revokeClient(client.id)} /></td>
+          </tr>
+        )}
+      />
+      <ListCard
+        id="tokens-title"
+        title="Static tokens"
+        items={props.overview.tokens}
+        empty={<>None. Create one on the server: <code>mcpdash token create &lt;name&gt;</code></>}
+        columns={['Name', 'Created', 'Last use']}
+        row={(token) => (
+          <tr>
+            <td>{token.name}</td>
+            <td>{when(token.createdAt)}</td>
+            <td>{when(token.lastUsedAt)}</td>
+            <td class="actions"><ConfirmButton label="Revoke" confirm="Really revoke" name={token.name} onConfirm={() => props.data.revokeToken(token.name)} /></td>
+          </tr>
+        )}
+      />
     </>
   );
 }

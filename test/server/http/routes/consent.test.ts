@@ -1,13 +1,8 @@
 import { afterAll, describe, expect, test } from 'bun:test';
-import { removeTempDirs, startAppsStoppedAfterEach } from '../../helpers/test-app.ts';
-import { OWNER_PASSWORD, PUBLIC_URL, answerConsent, consentDetails, pkce, register, registerClaude, startConsent, CLAUDE_REGISTRATION } from '../../helpers/oauth-flow.ts';
+import { removeTempDirs } from '../../helpers/test-app.ts';
+import { authAppsStoppedAfterEach, OWNER_PASSWORD, answerConsent, consentDetails, pkce, register, registerClaude, startConsent, CLAUDE_REGISTRATION } from '../../helpers/oauth-flow.ts';
 
-const start = startAppsStoppedAfterEach();
-const startAuth = async (overrides = {}) => {
-  const app = await start({ publicUrl: PUBLIC_URL, auth: true, ...overrides });
-  await app.app.auth.owner.applyConfiguredPassword(OWNER_PASSWORD);
-  return app;
-};
+const { startAuth } = authAppsStoppedAfterEach();
 afterAll(removeTempDirs);
 
 async function pendingRequest(app: Awaited<ReturnType<typeof startAuth>>) {

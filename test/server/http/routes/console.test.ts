@@ -1,13 +1,8 @@
 import { afterAll, describe, expect, test } from 'bun:test';
-import { connectClient, removeTempDirs, startAppsStoppedAfterEach, type TestApp } from '../../helpers/test-app.ts';
-import { OWNER_PASSWORD, PUBLIC_URL, connectClaude, mcpWith } from '../../helpers/oauth-flow.ts';
+import { connectClient, removeTempDirs, type TestApp } from '../../helpers/test-app.ts';
+import { authAppsStoppedAfterEach, OWNER_PASSWORD, PUBLIC_URL, connectClaude, mcpWith } from '../../helpers/oauth-flow.ts';
 
-const start = startAppsStoppedAfterEach();
-const startAuth = async (overrides = {}) => {
-  const app = await start({ publicUrl: PUBLIC_URL, auth: true, ...overrides });
-  await app.app.auth.owner.applyConfiguredPassword(OWNER_PASSWORD);
-  return app;
-};
+const { start, startAuth } = authAppsStoppedAfterEach();
 afterAll(removeTempDirs);
 
 const post = (app: TestApp, path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, test } from 'bun:test';
-import { removeTempDirs, startAppsStoppedAfterEach } from '../../helpers/test-app.ts';
+import { removeTempDirs } from '../../helpers/test-app.ts';
 import {
+  authAppsStoppedAfterEach,
   CLAUDE_CALLBACK,
   CLAUDE_REGISTRATION,
-  OWNER_PASSWORD,
   PUBLIC_URL,
   approve,
   authorize,
@@ -19,12 +19,7 @@ import {
   type Tokens,
 } from '../../helpers/oauth-flow.ts';
 
-const start = startAppsStoppedAfterEach();
-const startAuth = async (overrides = {}) => {
-  const app = await start({ publicUrl: PUBLIC_URL, auth: true, ...overrides });
-  await app.app.auth.owner.applyConfiguredPassword(OWNER_PASSWORD);
-  return app;
-};
+const { start, startAuth } = authAppsStoppedAfterEach();
 afterAll(removeTempDirs);
 
 describe('OAuth discovery', () => {
