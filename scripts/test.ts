@@ -1,4 +1,4 @@
-// `npm test`: every suite in order (server, web, build, e2e, conformance), all run even if one fails,
+// `npm test`: every suite in order (server, web, build, e2e, conformance of the server and of its authorization server), all run even if one fails,
 // then one total line `N passed, M failed`; exits non-zero on any failure, crash, or when nothing ran.
 import { join, resolve } from 'node:path';
 import { parseCounts, type Counts } from './test/parse-counts.ts';
@@ -29,6 +29,7 @@ const steps: Step[] = [
   { name: 'build', cmd: [bun, 'run', 'scripts/build.ts', '--all'], kind: 'build' },
   { name: 'e2e tests', cmd: [bun, 'test', '--timeout', '60000', 'test/e2e'], kind: 'tests' },
   { name: 'conformance', cmd: [bun, 'run', 'scripts/conformance.ts'], kind: 'tests' },
+  { name: 'conformance auth', cmd: [bun, 'run', 'scripts/conformance-authorization.ts'], kind: 'tests' },
 ];
 
 /** Runs a command, streaming its output through while keeping a copy to parse. */

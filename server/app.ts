@@ -23,6 +23,16 @@ import { DEFAULT_STREAM_BOUNDS } from './http/routes/stream-bounds.ts';
 import { createFeedbackStore } from './store/feedback.ts';
 import { createFeedbackService } from './feedback/service.ts';
 import { MAX_FEEDBACK_EVENT_BYTES, MAX_FEEDBACK_EVENTS } from './dashboard/answer-rules.ts';
+import { createAuthService } from './auth/service.ts';
+import type { CimdOptions } from './auth/cimd.ts';
+import { prepareOwner, type OwnerStart } from './auth/owner-start.ts';
+import { createAuthLimits } from './http/auth-limits.ts';
+import { mcpAccess } from './http/middleware/mcp-access.ts';
+import { createOAuthRoutes } from './http/routes/oauth.ts';
+import { createConsentRoutes } from './http/routes/consent.ts';
+import { createConsoleRoutes } from './http/routes/console.ts';
+import { reachableFromOutside } from './loopback.ts';
+import { listDashboards } from './store/dashboard-list.ts';
 
 export interface RunningApp {
   port: number;
@@ -31,6 +41,10 @@ export interface RunningApp {
   baseUrl: string;
   mcpUrl: string;
   dataDir: string;
+  /** Whether /mcp needs a token. */
+  auth: boolean;
+  /** Where the owner password came from, and the one-time setup link when one is still to be chosen. */
+  owner: OwnerStart;
   /** Finish in-flight requests, close streams and LMDB. */
   stop(): Promise<void>;
 }
@@ -43,6 +57,8 @@ export interface AppOptions {
   plugins?: ServerPlugin[];
   /** SSE heartbeat interval for dashboard pages (tests shorten it). */
   heartbeatMs?: number;
+  /** Client metadata document fetching (tests point it at a local TLS server). */
+  cimd?: CimdOptions;
 }
 
 export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
@@ -62,6 +78,9 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   const feedback = createFeedbackService({ store: feedbackStore, dashboards, live, now });
   let boundPort = config.port;
   const baseUrl = () => baseUrlOf(config, boundPort);
+  const auth = createAuthService(store, { issuer: baseUrl, tokenTtlMs: config.tokenTtlMs, now, cimd: options.cimd });
+  const limits = createAuthLimits({ mcpPerMinute: config.mcpRatePerMinute, now });
+  const secureCookies = baseUrl().startsWith('https:');
   // The session cache and the tools need each other (tools find their session's dashboard; sessions build servers
   // with the tools): the servers are built only on first use, after both exist.
   // subscriptions/listen streams (2026-07-28) follow this bus; only the conformance fixtures publish on it.
@@ -85,17 +104,19 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     // The SDK reports refused requests here too (bad envelope, header mismatch): the client's mistake, not ours.
     onError: (error) => logger.debug('mcp request refused or failed', { error: error.message.slice(0, 300) }),
   });
+  /** Everything about a dashboard goes at once: the document, its history and its page feedback (one transaction). */
+  const removeDashboard = (id: string, nowMs: number) => {
+    const removed = dashboardStore.removeIfExpired(id, nowMs);
+    if (removed) feedbackStore.removeAll(id);
+    return removed;
+  };
   const sweeper = startSweeper(store, {
     intervalMs: options.sweepIntervalMs ?? Math.max(1_000, Math.min(60_000, Math.floor(config.ttlMs / 10))),
     now,
     removers: {
       session: sessions.removeIfExpired,
-      // A dashboard's page feedback goes with it, in the same transaction.
-      dashboard: (id, nowMs) => {
-        const removed = dashboardStore.removeIfExpired(id, nowMs);
-        if (removed) feedbackStore.removeAll(id);
-        return removed;
-      },
+      dashboard: removeDashboard,
+      ...auth.records.removers,
     },
     onRemoved: (kind, id) => {
       if (kind === 'dashboard') dashboards.onExpired(id);
@@ -111,6 +132,30 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     trustProxy: config.trustProxy,
     baseUrl,
     mcp: createMcpRoutes({ endpoint, maxBodyBytes: config.maxBodyBytes }),
+    mcpAccess: mcpAccess({ gate: config.auth ? auth.bearerGate : undefined, limiter: limits.mcp }),
+    routes: [
+      ...(config.auth ? [createOAuthRoutes({ auth, limits }), createConsentRoutes({ auth, limits, secureCookies })] : []),
+      createConsoleRoutes({
+        auth,
+        limits,
+        authOn: config.auth,
+        secureCookies,
+        baseUrl,
+        usage: () => {
+          const { usedBytes, maxBytes } = store.budget.usage();
+          return { usedBytes, budgetBytes: maxBytes };
+        },
+        dashboards: {
+          list: () => listDashboards(dashboardStore.list(now()), 500),
+          async delete(id) {
+            // Removed exactly as when it expires (document, history, page feedback), and its open pages are told.
+            const removed = await store.root.transaction(() => removeDashboard(id, Number.POSITIVE_INFINITY));
+            if (removed) dashboards.onExpired(id);
+            return removed;
+          },
+        },
+      }),
+    ],
     api: [
       createApiRoutes({ dashboards, live }),
       createEventRoutes({
@@ -130,6 +175,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   return {
     http,
     store,
+    auth,
     sessions,
     dashboards,
     feedback,
@@ -167,6 +213,18 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   app.setPort(server.port ?? config.port);
   const base = app.baseUrl();
+  let owner: OwnerStart;
+  try {
+    // After listen: the setup link needs the bound port when there is no --public-url.
+    owner = await prepareOwner(app.auth.owner, { password: config.ownerPassword, passwordFile: config.ownerPasswordFile, authOn: config.auth, publicUrl: base });
+  } catch (error) {
+    await server.stop(true);
+    await app.close();
+    throw error;
+  }
+  if (!config.auth && reachableFromOutside(config.host, base)) {
+    logger.warn('auth is off on a URL others can reach: anyone who reaches it can create and change dashboards', { url: base });
+  }
   let stopping: Promise<void> | undefined;
   return {
     port: server.port ?? config.port,
@@ -174,6 +232,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     baseUrl: base,
     mcpUrl: `${base}/mcp`,
     dataDir: config.dataDir,
+    auth: config.auth,
+    owner,
     stop() {
       stopping ??= (async () => {
         // Stop accepting, end long-lived streams (they would hold shutdown forever), let the rest finish.

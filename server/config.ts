@@ -1,6 +1,7 @@
 // Configuration: one zod schema, read once at start. Precedence: flags > MCPDASH_* env vars > defaults.
 import { z } from 'zod';
 import { VERSION } from './version.ts';
+import { isLoopback } from './loopback.ts';
 
 /** "90s", "30m", "24h", "7d", "250ms" -> milliseconds. */
 export function parseDuration(text: string): number | undefined {
@@ -29,6 +30,9 @@ const duration = (what: string) =>
     }
     return ms;
   });
+
+const durationAtLeast = (what: string, minMs: number, minText: string) =>
+  duration(what).refine((ms) => ms >= minMs, `expected a duration of at least ${minText} for ${what}`);
 
 const size = (what: string) =>
   z.string().transform((text, ctx) => {
@@ -86,6 +90,15 @@ const options = {
   'history': { schema: intIn(1, 1_000), default: '50', arg: '<n>', help: 'revisions kept per dashboard for dashboard_history/restore' },
   'max-viewers': { schema: intIn(1, 100_000), default: '50', arg: '<n>', help: 'live pages open at once per dashboard (429 past it; 1,000 over all dashboards, or this many if more)' },
   'idle-evict': { schema: duration('--idle-evict'), default: '5m', arg: '<duration>', help: 'drop an idle session from memory after this (it is rebuilt from disk on its next request)' },
+  auth: {
+    schema: z.enum(['on', 'off'], { error: 'expected on or off' }),
+    default: undefined,
+    arg: '<on|off>',
+    help: 'require OAuth/static tokens on /mcp (default: on, off only when both --host and --public-url are loopback)',
+  },
+  'owner-password-file': { schema: z.string().min(1, 'expected a file path'), default: undefined, arg: '<path>', help: 'file whose first line is the owner password (else MCPDASH_OWNER_PASSWORD, else a setup link)' },
+  'token-ttl': { schema: durationAtLeast('--token-ttl', 1_000, '1s'), default: '30d', arg: '<duration>', help: 'lifetime of OAuth access tokens (refresh tokens rotate)' },
+  'mcp-rate': { schema: intIn(1, 1_000_000), default: '600', arg: '<n>', help: 'MCP requests per minute per client (per token; per address with auth off); 429 above' },
   'conformance-fixtures': { schema: z.literal('true'), default: undefined, arg: '', help: '', flag: true, hidden: true },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -121,9 +134,29 @@ export interface Config {
   maxViewers: number;
   idleEvictMs: number;
   conformanceFixtures: boolean;
+  /** Whether /mcp needs a token: --auth, else on unless both the bind address and the public URL are loopback. */
+  auth: boolean;
+  /** The owner password file (--owner-password-file); read at start. */
+  ownerPasswordFile: string | undefined;
+  /** MCPDASH_OWNER_PASSWORD (environment only: a flag would show in `ps`). */
+  ownerPassword: string | undefined;
+  tokenTtlMs: number;
+  /** MCP requests per minute per client. */
+  mcpRatePerMinute: number;
 }
 
-export type CliResult = { kind: 'run'; config: Config } | { kind: 'help'; text: string } | { kind: 'version'; text: string };
+/** A maintenance command run against a data directory (also while the server runs). */
+export type Command =
+  | { name: 'token-create'; tokenName: string }
+  | { name: 'token-list' }
+  | { name: 'token-revoke'; tokenName: string }
+  | { name: 'owner-reset' };
+
+export type CliResult =
+  | { kind: 'run'; config: Config }
+  | { kind: 'command'; command: Command; config: Config }
+  | { kind: 'help'; text: string }
+  | { kind: 'version'; text: string };
 
 /** A bad flag or value: one line naming the flag and the expected form. main exits 2 with it. */
 export class ConfigError extends Error {}
@@ -131,6 +164,7 @@ export class ConfigError extends Error {}
 const envName = (name: string) => `MCPDASH_${name.toUpperCase().replaceAll('-', '_')}`;
 
 export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliResult {
+  if (argv[0] === 'token' || argv[0] === 'owner') return parseCommand(argv, env);
   const given = new Map<OptionName, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -197,8 +231,62 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       maxViewers: one<number>('max-viewers'),
       idleEvictMs: one<number>('idle-evict'),
       conformanceFixtures: one('conformance-fixtures') === 'true',
+      auth: authDefault(one<'on' | 'off' | undefined>('auth'), one<string>('host'), one<string | undefined>('public-url')),
+      ownerPasswordFile: one<string | undefined>('owner-password-file'),
+      ownerPassword: env.MCPDASH_OWNER_PASSWORD || undefined,
+      tokenTtlMs: one<number>('token-ttl'),
+      mcpRatePerMinute: one<number>('mcp-rate'),
     },
   };
+}
+
+/** --auth as given, else on unless nothing but this machine can reach the server (a laptop with Claude Code). */
+export function authDefault(given: 'on' | 'off' | undefined, host: string, publicUrl: string | undefined): boolean {
+  if (given) return given === 'on';
+  return !(isLoopback(host) && (publicUrl === undefined || isLoopback(new URL(publicUrl).hostname)));
+}
+
+const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Each command: whether it takes a token name, and which flags it reads. */
+const COMMANDS: Record<string, { name: Command['name']; takesName: boolean; flags: OptionName[]; usage: string }> = {
+  'token create': { name: 'token-create', takesName: true, flags: ['data-dir'], usage: 'mcpdash token create <name> [--data-dir <dir>]' },
+  'token list': { name: 'token-list', takesName: false, flags: ['data-dir'], usage: 'mcpdash token list [--data-dir <dir>]' },
+  'token revoke': { name: 'token-revoke', takesName: true, flags: ['data-dir'], usage: 'mcpdash token revoke <name> [--data-dir <dir>]' },
+  'owner reset': { name: 'owner-reset', takesName: false, flags: ['data-dir', 'public-url'], usage: 'mcpdash owner reset [--data-dir <dir>] [--public-url <url>]' },
+};
+
+function parseCommand(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliResult {
+  const [group, verb, ...rest] = argv;
+  const spec = COMMANDS[`${group} ${verb ?? ''}`];
+  if (rest.includes('--help') || rest.includes('-h') || verb === '--help' || verb === '-h') return { kind: 'help', text: commandsHelp() };
+  if (!spec) throw new ConfigError(`unknown command '${argv.slice(0, 2).join(' ')}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  let tokenName: string | undefined;
+  if (spec.takesName) {
+    tokenName = rest.shift();
+    if (tokenName === undefined || tokenName.startsWith('--')) throw new ConfigError(`${group} ${verb} needs a name: ${spec.usage}`);
+    if (!TOKEN_NAME.test(tokenName)) throw new ConfigError(`invalid token name '${tokenName.slice(0, 80)}': letters, digits, . _ - (up to 64, starting with a letter or digit)`);
+  }
+  for (const arg of rest) {
+    const flag = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined;
+    if (flag !== undefined && !(spec.flags as string[]).includes(flag)) throw new ConfigError(`${group} ${verb} does not take --${flag}: ${spec.usage}`);
+  }
+  const parsed = parseCli(rest, env);
+  if (parsed.kind !== 'run') return parsed;
+  const command = (spec.takesName ? { name: spec.name, tokenName } : { name: spec.name }) as Command;
+  return { kind: 'command', command, config: parsed.config };
+}
+
+function commandsHelp(): string {
+  return `Commands (they work while the server runs):
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}`)
+  .join('\n')}
+
+  token create   prints a new static token once (for Claude Code or scripts: Authorization: Bearer <token>)
+  token list     names, creation and last use (never the tokens)
+  token revoke   the token stops working at once
+  owner reset    prints a new one-time link (30 minutes) to choose the owner password`;
 }
 
 export function helpText(): string {
@@ -218,12 +306,19 @@ ${rows.join('\n')}
   --help                         show this help
   --version                      print the version
 
+Environment only:
+  MCPDASH_OWNER_PASSWORD         sets the owner password at start (stored only as an argon2id hash)
+
 Durations: 250ms, 90s, 30m, 24h, 7d. Sizes: 512kb, 4mb.
+
+${commandsHelp()}
 
 Examples:
   mcpdash                                               # http://127.0.0.1:8787/mcp
   mcpdash --public-url https://abc.trycloudflare.com    # behind a tunnel
   claude mcp add --transport http mcpdash http://127.0.0.1:8787/mcp
+  mcpdash token create laptop                           # a static token for Claude Code or scripts:
+  claude mcp add --transport http mcpdash https://abc.trycloudflare.com/mcp --header "Authorization: Bearer <token>"
 `;
 }
 

@@ -52,6 +52,30 @@ export class StorageFullError extends AppError {
   }
 }
 
+/** The request needs credentials it did not carry, or they were wrong. */
+export class UnauthorizedError extends AppError {
+  constructor(code: string, message: string) {
+    super(code, 401, message);
+  }
+}
+
+/** The request is understood and refused (a foreign Host or Origin, a missing CSRF token). */
+export class ForbiddenError extends AppError {
+  constructor(code: string, message: string) {
+    super(code, 403, message);
+  }
+}
+
+/** A per-client or total rate bound was reached; the client may try again after `retryAfterSeconds`. */
+export class RateLimitError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', 429, message);
+  }
+}
+
 /** A short, non-secret prefix of an id for logs: ids are credentials. */
 export function idPrefix(id: string | undefined | null): string {
   if (!id) return '-';

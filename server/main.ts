@@ -4,6 +4,7 @@ import { ConfigError, parseCli } from './config.ts';
 import { VERSION } from './version.ts';
 import { createLogger } from './logger.ts';
 import { startApp, type RunningApp } from './app.ts';
+import { authBanner } from './cli/auth-banner.ts';
 
 let cli;
 try {
@@ -14,6 +15,12 @@ try {
     process.exit(2);
   }
   throw error;
+}
+if (cli.kind === 'command') {
+  const { runCommand } = await import('./cli/commands.ts');
+  const config = { ...cli.config, dataDir: resolve(cli.config.dataDir) };
+  const code = await runCommand(cli.command, config, { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) });
+  process.exit(code);
 }
 if (cli.kind !== 'run') {
   process.stdout.write(`${cli.text}\n`);
@@ -64,5 +71,6 @@ const banner = [
   `                Claude Code: claude mcp add --transport http mcpdash ${app.mcpUrl}`,
 ];
 if (!config.publicUrl) banner.push('  Tunnel:       behind cloudflared/Tailscale/ngrok, restart with --public-url https://<tunnel-host>');
+banner.push(...authBanner(app, config));
 process.stdout.write(`${banner.join('\n')}\n`);
 if (stopRequested) shutdown(stopRequested);

@@ -1,5 +1,5 @@
 // The Hono app: middleware, then /mcp, health/info, the dashboard API, and the embedded SPA last.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import { clientAddress } from './middleware/client-address.ts';
@@ -7,6 +7,8 @@ import { hostOriginGuard, type HostOriginOptions } from './middleware/host-origi
 import { redactPath, requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { createHealthRoutes } from './routes/health.ts';
+import { appErrorResponse } from './error-response.ts';
+import { AppError, NotFoundError } from '../errors.ts';
 
 export interface HttpAppDeps {
   logger: Logger;
@@ -16,6 +18,10 @@ export interface HttpAppDeps {
   baseUrl: () => string;
   /** /mcp (server/http/routes/mcp.ts). */
   mcp: Hono<AppEnv>;
+  /** In front of /mcp: bearer auth (auth on) and the per-client request bound. */
+  mcpAccess?: MiddlewareHandler<AppEnv>;
+  /** Mounted at / before the API and the SPA (OAuth endpoints, consent and console APIs). */
+  routes?: Hono<AppEnv>[];
   /** Mounted under /api (dashboard JSON and events). */
   api?: Hono[];
   /** Mounted last at / (the embedded SPA). */
@@ -28,14 +34,20 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   app.use('*', securityHeaders());
   app.use('*', hostOriginGuard(deps.guard));
   app.use('*', clientAddress({ trustProxy: deps.trustProxy }));
+  // Bearer auth and the per-client bound come before the body is read.
+  if (deps.mcpAccess) app.use('/mcp', deps.mcpAccess);
   app.route('/', deps.mcp);
   app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl }));
+  for (const routes of deps.routes ?? []) app.route('/', routes);
   for (const routes of deps.api ?? []) app.route('/api', routes);
   if (deps.spa) app.route('/', deps.spa);
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such page.' } }, 404));
+  app.notFound(() => appErrorResponse(new NotFoundError('No such page.')));
+  // Routes throw AppErrors for refusals; anything else is a bug, logged here and answered without its details.
   app.onError((error, c) => {
-    deps.logger.error('unhandled error', { path: redactPath(c.req.path).slice(0, 200), error: error instanceof Error ? error.message : String(error) });
-    return c.json({ error: { code: 'internal', message: 'Internal error.' } }, 500);
+    if (!(error instanceof AppError) || error.status >= 500) {
+      deps.logger.error('unhandled error', { path: redactPath(c.req.path).slice(0, 200), error: error instanceof Error ? error.message : String(error) });
+    }
+    return appErrorResponse(error);
   });
   return app;
 }

@@ -1,8 +1,9 @@
-// Serves the SPA: index.html for / and /dashboard/:id, hashed assets cached forever, anything else 404.
+// Serves the SPA: index.html for /, /setup, /consent and /dashboard/:id, hashed assets cached forever, anything else 404.
 import { Hono, type Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import { isDashboardId } from '../dashboard/target.ts';
 import { NotFoundError } from '../errors.ts';
+import { appErrorResponse } from './error-response.ts';
 import { defaultSpaAssets, type SpaAssets } from './spa-assets.ts';
 
 export interface SpaRoutesOptions {
@@ -57,11 +58,11 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
   const assets = options.assets === undefined ? defaultSpaAssets() : options.assets;
   const app = new Hono();
 
-  const notFound = (c: Context) => c.json(new NotFoundError('No such page.').toJSON(), 404);
+  const notFound = () => appErrorResponse(new NotFoundError('No such page.'));
 
   const serve = (c: Context, urlPath: string, cacheControl: string) => {
     const file = assets?.files.get(urlPath);
-    if (!file) return notFound(c);
+    if (!file) return notFound();
     const headers: Record<string, string> = {
       'Content-Type': getMimeType(urlPath) ?? 'application/octet-stream',
       'Cache-Control': cacheControl,
@@ -81,6 +82,9 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
     return serve(c, '/index.html', NO_STORE);
   };
   app.get('/', index);
+  // The owner's pages: the setup link (code in the fragment) and the consent page (request id in the fragment).
+  app.get('/setup', index);
+  app.get('/consent', index);
   const chartChunk = assets ? [...assets.files.keys()].find((path) => CHART_CHUNK.test(path)) : undefined;
   app.get('/dashboard/:id', (c) => {
     const res = index(c);
@@ -95,7 +99,7 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
     // The raw pathname, not a decoded one: a name with %, \ or NUL is never one of ours, and an
     // exact lookup in the fixed map means no URL can reach a file outside the build output.
     const path = new URL(c.req.url).pathname;
-    if (/[%\\\0]|\/\.\.?(\/|$)/.test(path)) return notFound(c);
+    if (/[%\\\0]|\/\.\.?(\/|$)/.test(path)) return notFound();
     if (path === '/index.html') return serve(c, path, NO_STORE);
     return serve(c, path, path.startsWith('/assets/') ? IMMUTABLE : SHORT);
   });

@@ -5,7 +5,7 @@ import { createBudget, type Budget } from './budget.ts';
 import { handleCommitFailures } from './commit-failures.ts';
 
 /** Expiry index key: [expiresAtMs, kind, id]; ordered so the sweeper reads only what has expired. */
-export type ExpiryKind = 'session' | 'dashboard';
+export type ExpiryKind = 'session' | 'dashboard' | 'auth-client' | 'auth-grant' | 'auth-token';
 export type ExpiryKey = [number, ExpiryKind, string];
 
 export interface Store {
@@ -28,6 +28,14 @@ export interface Store {
   budget: Budget;
   /** [dashboard id, n]: n >= 1 one page feedback event, 0 the inbox's state, -1 the last answer per widget (store/feedback.ts) */
   feedback: Database<unknown, [string, number]>;
+  /** OAuth client id -> registration (DCR, or a fetched client metadata document the owner approved) */
+  authClients: Database<unknown, string>;
+  /** grant id -> what the owner approved (an OAuth client's grant or a static token) */
+  authGrants: Database<unknown, string>;
+  /** SHA-256 of a token or code -> what it stands for; the tokens themselves are never stored */
+  authTokens: Database<unknown, string>;
+  /** 'owner' -> the owner's password hash, setup code hash, console sessions */
+  authOwner: Database<unknown, string>;
   close(): Promise<void>;
 }
 
@@ -77,6 +85,10 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
     chunkRefs: root.openDB<unknown, [string, string]>('chunk-refs', {}),
     expiry: root.openDB<null, ExpiryKey>('expiry', {}),
     feedback: root.openDB<unknown, [string, number]>('feedback', {}),
+    authClients: root.openDB<unknown, string>('auth-clients', {}),
+    authGrants: root.openDB<unknown, string>('auth-grants', {}),
+    authTokens: root.openDB<unknown, string>('auth-tokens', {}),
+    authOwner: root.openDB<unknown, string>('auth-owner', {}),
   };
   for (const db of [root, ...Object.values(databases)]) handleCommitFailures(db);
   return {

@@ -19,7 +19,8 @@ export interface SweeperOptions {
   /** Most index entries handled per write transaction, so a large backlog never blocks writers for long. */
   batchSize?: number;
   now?: () => number;
-  removers: Record<ExpiryKind, ExpiredRemover>;
+  /** One per kind in use; an index entry of a kind without a remover is dropped. */
+  removers: Partial<Record<ExpiryKind, ExpiredRemover>>;
   /** Called after the commit for each record removed (e.g. to tell live subscribers). */
   onRemoved?: (kind: ExpiryKind, id: string) => void;
   onError?: (error: unknown) => void;

@@ -69,4 +69,36 @@ describe('config', () => {
     expect(baseUrl({ publicUrl: 'https://x.test/base', host: '127.0.0.1', port: 8787 })).toBe('https://x.test/base');
     expect(baseUrl({ publicUrl: undefined, host: '0.0.0.0', port: 1 })).toBe('http://localhost:1');
   });
+
+  test('auth is off only when both the bind address and the public URL are loopback; --auth overrides either way', () => {
+    expect(run([]).auth).toBe(false);
+    expect(run(['--public-url', 'http://localhost:8787']).auth).toBe(false);
+    expect(run(['--public-url', 'https://abc.trycloudflare.com']).auth).toBe(true);
+    expect(run(['--host', '0.0.0.0']).auth).toBe(true);
+    expect(run(['--auth', 'on']).auth).toBe(true);
+    expect(run(['--auth', 'off', '--public-url', 'https://abc.trycloudflare.com']).auth).toBe(false);
+    expect(run([], { MCPDASH_AUTH: 'on' }).auth).toBe(true);
+    expect(failure(['--auth', 'maybe'])).toContain('expected on or off');
+  });
+
+  test('--token-ttl takes any duration from 1 s (default 30 days); the owner password comes from the environment only', () => {
+    expect(run([]).tokenTtlMs).toBe(30 * 86_400_000);
+    expect(run(['--token-ttl', '1s']).tokenTtlMs).toBe(1_000);
+    expect(failure(['--token-ttl', '500ms'])).toContain('at least 1s');
+    expect(run([], { MCPDASH_OWNER_PASSWORD: 'from the env' }).ownerPassword).toBe('from the env');
+    expect(failure(['--owner-password', 'x'])).toBe('unknown flag --owner-password (see --help)');
+    expect(run(['--owner-password-file', '/run/secrets/owner']).ownerPasswordFile).toBe('/run/secrets/owner');
+  });
+
+  test('parses the token and owner commands with the flags each takes', () => {
+    expect(parseCli(['token', 'create', 'laptop', '--data-dir', '/d'], {})).toMatchObject({ kind: 'command', command: { name: 'token-create', tokenName: 'laptop' }, config: { dataDir: '/d' } });
+    expect(parseCli(['token', 'list'], { MCPDASH_DATA_DIR: '/e' })).toMatchObject({ kind: 'command', command: { name: 'token-list' }, config: { dataDir: '/e' } });
+    expect(parseCli(['owner', 'reset', '--public-url', 'https://x.test'], {})).toMatchObject({ kind: 'command', command: { name: 'owner-reset' }, config: { publicUrl: 'https://x.test' } });
+    expect(failure(['token', 'create'])).toContain('needs a name');
+    expect(failure(['token', 'revoke', '../etc'])).toContain('invalid token name');
+    expect(failure(['token', 'list', '--host', '0.0.0.0'])).toContain('does not take --host');
+    expect(failure(['token', 'rotate'])).toContain('unknown command');
+    const help = parseCli(['token', '--help'], {});
+    expect(help.kind === 'help' && help.text).toContain('mcpdash owner reset');
+  });
 });

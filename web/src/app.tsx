@@ -1,8 +1,9 @@
-// Router for the two pages: "/dashboard/<id>" shows a dashboard, anything else the home page.
+// Router: "/dashboard/<id>" shows a dashboard; /, /setup and /consent the owner's pages; anything else the home page.
 import type { JSX } from 'solid-js';
-import { httpApi, type Api } from './api/client';
+import { httpApi, httpOwnerApi, type Api, type OwnerApi } from './api/client';
 import { DashboardPage } from './pages/dashboard';
 import { HomePage } from './pages/home';
+import { ownerPage } from './pages/owner-routes';
 
 export function dashboardIdFromPath(pathname: string): string | undefined {
   const m = /^\/dashboard\/([^/]+)\/?$/.exec(pathname);
@@ -14,8 +15,9 @@ export function dashboardIdFromPath(pathname: string): string | undefined {
   }
 }
 
-export function App(props: { path: string; api?: Api }): JSX.Element {
+export function App(props: { path: string; api?: Api; owner?: OwnerApi; hash?: string; navigate?: (url: string) => void }): JSX.Element {
   const api = props.api ?? httpApi;
   const id = dashboardIdFromPath(props.path);
-  return id !== undefined ? <DashboardPage id={id} api={api} /> : <HomePage api={api} />;
+  if (id !== undefined) return <DashboardPage id={id} api={api} />;
+  return ownerPage(props.path, api, props.owner ?? httpOwnerApi, props.hash ?? location.hash, props.navigate ?? ((url) => location.assign(url))) ?? <HomePage api={api} />;
 }

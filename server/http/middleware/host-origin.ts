@@ -1,5 +1,8 @@
 // DNS-rebinding and cross-site protection: Host must be one we serve (when bound to loopback), Origin one we trust.
 import type { MiddlewareHandler } from 'hono';
+import { isLoopback } from '../../loopback.ts';
+import { ForbiddenError } from '../../errors.ts';
+import { appErrorResponse } from '../error-response.ts';
 
 export interface HostOriginOptions {
   /** Bound address, e.g. 127.0.0.1, ::1, 0.0.0.0. */
@@ -11,10 +14,6 @@ export interface HostOriginOptions {
 }
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
-}
 
 export function hostOriginGuard(options: HostOriginOptions): MiddlewareHandler {
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
@@ -45,14 +44,13 @@ export function hostOriginGuard(options: HostOriginOptions): MiddlewareHandler {
         const hint = options.publicUrl
           ? `Allowed: localhost and ${publicUrl?.host}.`
           : 'If you reach mcpdash through a tunnel (cloudflared, Tailscale Funnel, ngrok), start it with --public-url https://<tunnel-host>.';
-        return c.json({ error: { code: 'forbidden_host', message: `Host '${host.slice(0, 200)}' is not allowed. ${hint}` } }, 403);
+        return appErrorResponse(new ForbiddenError('forbidden_host', `Host '${host.slice(0, 200)}' is not allowed. ${hint}`));
       }
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return c.json(
-        { error: { code: 'forbidden_origin', message: `Origin '${origin.slice(0, 200)}' is not allowed. Add it with --allowed-origin ${origin.slice(0, 200)} if you trust it.` } },
-        403,
+      return appErrorResponse(
+        new ForbiddenError('forbidden_origin', `Origin '${origin.slice(0, 200)}' is not allowed. Add it with --allowed-origin ${origin.slice(0, 200)} if you trust it.`),
       );
     }
     await next();

@@ -1,8 +1,10 @@
 // GET /dashboard/:id (mounted under /api): the dashboard as the page renders it, with revision ETags.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import { isDashboardId } from '../../dashboard/target.ts';
 import type { Live } from '../../live.ts';
+import { NotFoundError } from '../../errors.ts';
+import { appErrorResponse } from '../error-response.ts';
 
 export interface ApiRoutesDeps {
   dashboards: DashboardService;
@@ -16,8 +18,8 @@ export function dashboardIdParam(raw: string | undefined): string | undefined {
 }
 
 /** Unknown, expired and malformed look the same from outside: ids are credentials, don't help guessing. */
-export function dashboardNotFound(c: Context): Response {
-  return c.json({ error: { code: 'not_found', message: 'This dashboard does not exist or has expired.' } }, 404);
+export function dashboardNotFound(): Response {
+  return appErrorResponse(new NotFoundError('This dashboard does not exist or has expired.'));
 }
 
 /** True when an If-None-Match header (a list, weak tags or *) matches the current strong ETag. */
@@ -33,10 +35,10 @@ export function createApiRoutes(deps: ApiRoutesDeps): Hono {
   const app = new Hono();
   app.get('/dashboard/:id', (c) => {
     const id = dashboardIdParam(c.req.param('id'));
-    if (!id) return dashboardNotFound(c);
+    if (!id) return dashboardNotFound();
     // A read: viewing never extends the dashboard's life.
     const view = deps.dashboards.getView(id);
-    if (!view) return dashboardNotFound(c);
+    if (!view) return dashboardNotFound();
     const etag = `"${view.doc.revision}"`;
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag });
     return c.body(view.json, 200, { ETag: etag, 'Content-Type': 'application/json; charset=UTF-8' });

@@ -5,6 +5,8 @@ import { Hono } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Live } from '../../live.ts';
 import { dashboardIdParam, dashboardNotFound } from './api.ts';
+import { RateLimitError } from '../../errors.ts';
+import { appErrorResponse } from '../error-response.ts';
 import { openDashboardStream, parseLastEventId, type DashboardStream, type DashboardStreamDeps } from './dashboard-stream.ts';
 import { createStreamBounds, DEFAULT_STREAM_BOUNDS, type StreamBoundsOptions } from './stream-bounds.ts';
 
@@ -44,11 +46,11 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
 
   app.get('/dashboard/:id/events', (c) => {
     const id = dashboardIdParam(c.req.param('id'));
-    if (!id) return dashboardNotFound(c);
+    if (!id) return dashboardNotFound();
     const lastEventId = parseLastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
     const place = bounds.take(id);
     if (!place.ok) {
-      return c.json({ error: { code: 'too_many_streams', message: place.message } }, 429, { 'Retry-After': String(STREAMS_RETRY_AFTER_SECONDS) });
+      return appErrorResponse(new RateLimitError(place.message, STREAMS_RETRY_AFTER_SECONDS));
     }
     const signal = c.req.raw.signal;
     let closed = false;
@@ -63,7 +65,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     });
     if (!stream) {
       bounds.release(id);
-      return dashboardNotFound(c);
+      return dashboardNotFound();
     }
     // A first snapshot past the backlog bound closes the stream before it is returned.
     if (!closed) {

@@ -4,7 +4,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_FEEDBACK_EVENT_BYTES } from '../../dashboard/answer-rules.ts';
-import { AppError, LimitError, ValidationError } from '../../errors.ts';
+import { AppError, ForbiddenError, LimitError, RateLimitError, ValidationError } from '../../errors.ts';
+import { appErrorResponse } from '../error-response.ts';
 import type { FeedbackService } from '../../feedback/service.ts';
 import type { AppEnv } from '../env.ts';
 import { createRateLimiter, type RateLimitOptions } from '../rate-limit.ts';
@@ -26,7 +27,6 @@ export function pageOrigins(baseUrl: string, port: number): Set<string> {
 /** Set on every request by middleware/client-address.ts; this sub-app is mounted like the others, without the app's types. */
 const clientAddressOf = (c: Context): string => (c as unknown as Context<AppEnv>).get('clientAddress') ?? 'local';
 
-const fail = (c: Context, error: AppError, headers: Record<string, string> = {}) => c.json(error.toJSON(), error.status as 400, headers);
 
 export function createFeedbackRoutes(deps: FeedbackRoutesDeps): Hono {
   const limiter = createRateLimiter({ limit: 30, windowMs: 60_000, ...deps.rateLimit });
@@ -38,35 +38,35 @@ export function createFeedbackRoutes(deps: FeedbackRoutesDeps): Hono {
       // Same origin only: a page elsewhere cannot make a visitor's browser answer for them.
       const origin = c.req.header('Origin');
       if (!origin || !deps.ownOrigins().has(origin)) {
-        return fail(c, new AppError('forbidden_origin', 403, 'Feedback is accepted only from the dashboard page itself (same origin).'));
+        return appErrorResponse(new ForbiddenError('forbidden_origin', 'Feedback is accepted only from the dashboard page itself (same origin).'));
       }
       const decision = limiter.take(clientAddressOf(c));
       if (!decision.ok) {
-        const seconds = String(decision.retryAfterSeconds);
-        return fail(c, new AppError('rate_limited', 429, `Too many messages from this address: try again in ${seconds} s.`), { 'Retry-After': seconds });
+        const seconds = decision.retryAfterSeconds;
+        return appErrorResponse(new RateLimitError(`Too many messages from this address: try again in ${seconds} s.`, seconds));
       }
       const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
-      if (type !== 'application/json') return fail(c, new AppError('unsupported_media_type', 415, 'Send feedback as JSON (Content-Type: application/json).'));
+      if (type !== 'application/json') return appErrorResponse(new AppError('unsupported_media_type', 415, 'Send feedback as JSON (Content-Type: application/json).'));
       await next();
     },
     bodyLimit({
       maxSize: MAX_FEEDBACK_EVENT_BYTES,
-      onError: (c) => fail(c, new LimitError(`At most ${MAX_FEEDBACK_EVENT_BYTES / 1024} KiB are accepted per message or answer: send less text.`)),
+      onError: () => appErrorResponse(new LimitError(`At most ${MAX_FEEDBACK_EVENT_BYTES / 1024} KiB are accepted per message or answer: send less text.`)),
     }),
     async (c) => {
       const id = dashboardIdParam(c.req.param('id'));
-      if (!id) return dashboardNotFound(c);
+      if (!id) return dashboardNotFound();
       let body: unknown;
       try {
         body = await c.req.json();
       } catch {
-        return fail(c, new ValidationError('The body is not valid JSON.'));
+        return appErrorResponse(new ValidationError('The body is not valid JSON.'));
       }
       try {
         const event = await deps.feedback.submit(id, body);
         return c.json({ id: event.id, at: event.at }, 201);
       } catch (error) {
-        if (error instanceof AppError) return error.status === 404 ? dashboardNotFound(c) : fail(c, error);
+        if (error instanceof AppError) return error.status === 404 ? dashboardNotFound() : appErrorResponse(error);
         throw error;
       }
     },

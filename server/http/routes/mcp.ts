@@ -17,11 +17,11 @@ export function createMcpRoutes(deps: McpRoutesDeps): Hono<AppEnv> {
   const tooLarge = () => rpcError(413, -32000, `Payload Too Large: the request body exceeds ${deps.maxBodyBytes} bytes`);
   app.use('/mcp', bodyLimit({ maxSize: deps.maxBodyBytes, onError: tooLarge }));
   app.all('/mcp', (c) => {
-    // Set by the bearer-auth middleware in front of this route when auth is on.
-    const caller = c.get('mcpCaller');
+    // Set by the bearer-auth middleware in front of this route when auth is on: a 2025-era session serves only the
+    // grant whose token created it.
     return deps.endpoint.handle(c.req.raw, {
-      authInfo: caller?.authInfo,
-      grantId: caller?.grantId,
+      authInfo: c.get('authInfo'),
+      grantId: c.get('principal')?.grantId,
       onSession: (sessionId) => c.set('session', idPrefix(sessionId)),
     });
   });

@@ -101,3 +101,85 @@ export async function postFeedback(dashboardId: string, input: FeedbackInput): P
 }
 
 export const httpApi: Api = { getInfo, getDashboard, openEventStream, postFeedback };
+
+// ---- The owner's pages (console, setup, consent): same-origin JSON, the session in an HttpOnly cookie. ----
+
+export interface ConsoleSession {
+  signedIn: boolean;
+  passwordSet: boolean;
+  /** Whether /mcp needs a token on this server. */
+  auth: boolean;
+  mcpUrl: string;
+  /** Present when signed in: sent back in X-CSRF-Token with every change. */
+  csrf?: string;
+}
+
+export interface ConsoleOverview {
+  dashboards: { items: { id: string; title: string; updatedAt: string; expiresAt: string }[]; total: number };
+  clients: { id: string; name: string; kind: 'dcr' | 'cimd'; redirectHosts: string[]; createdAt: string | null; lastUsedAt: string | null }[];
+  tokens: { name: string; createdAt: string | null; lastUsedAt: string | null }[];
+  usage: { usedBytes: number; budgetBytes?: number };
+}
+
+export interface ConsentDetails {
+  clientName: string;
+  clientKind: 'dcr' | 'cimd';
+  clientUrl?: string;
+  redirectHost: string;
+  scopes: string[];
+  csrf: string;
+  expiresAt: string;
+  ownerSignedIn: boolean;
+  passwordSet: boolean;
+}
+
+/** A request's outcome: the value, or the server's message (and when to retry after a 429). */
+export type Sent<T> = { ok: true; value: T } | { ok: false; status: number; message: string; retryAfterSeconds?: number };
+
+export interface OwnerApi {
+  session(): Promise<Sent<ConsoleSession>>;
+  signIn(password: string): Promise<Sent<{ csrf: string }>>;
+  setup(code: string, password: string): Promise<Sent<{ csrf: string }>>;
+  signOut(csrf: string): Promise<Sent<unknown>>;
+  overview(): Promise<Sent<ConsoleOverview>>;
+  deleteDashboard(csrf: string, id: string): Promise<Sent<unknown>>;
+  revokeClient(csrf: string, id: string): Promise<Sent<unknown>>;
+  revokeToken(csrf: string, name: string): Promise<Sent<unknown>>;
+  consent(requestId: string): Promise<Sent<ConsentDetails>>;
+  answerConsent(requestId: string, answer: { csrf: string; decision: 'approve' | 'deny'; password?: string }): Promise<Sent<{ redirectTo: string }>>;
+}
+
+async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown, csrf?: string): Promise<Sent<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store', credentials: 'same-origin' });
+  } catch {
+    return { ok: false, status: 0, message: 'The server cannot be reached.' };
+  }
+  const json: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return { ok: true, value: json as T };
+  const message = (json as { error?: { message?: unknown } } | undefined)?.error?.message;
+  const retry = Number(res.headers.get('Retry-After'));
+  return {
+    ok: false,
+    status: res.status,
+    message: typeof message === 'string' ? message : `The server answered ${res.status}.`,
+    ...(retry > 0 ? { retryAfterSeconds: retry } : {}),
+  };
+}
+
+export const httpOwnerApi: OwnerApi = {
+  session: () => send('GET', '/api/console/session'),
+  signIn: (password) => send('POST', '/api/console/sign-in', { password }),
+  setup: (code, password) => send('POST', '/api/console/setup', { code, password }),
+  signOut: (csrf) => send('POST', '/api/console/sign-out', {}, csrf),
+  overview: () => send('GET', '/api/console/overview'),
+  deleteDashboard: (csrf, id) => send('POST', '/api/console/dashboards/delete', { id }, csrf),
+  revokeClient: (csrf, id) => send('POST', '/api/console/clients/revoke', { id }, csrf),
+  revokeToken: (csrf, name) => send('POST', '/api/console/tokens/revoke', { name }, csrf),
+  consent: (requestId) => send('GET', `/api/consent/${enc(requestId)}`),
+  answerConsent: (requestId, answer) => send('POST', `/api/consent/${enc(requestId)}`, answer),
+};

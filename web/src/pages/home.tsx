@@ -4,7 +4,7 @@ import type { Api } from '../api/client';
 import { createResolvedTheme } from '../lib/theme';
 import { createHomeData } from './home.data';
 
-function Copyable(props: { text: string; label: string }): JSX.Element {
+export function Copyable(props: { text: string; label: string }): JSX.Element {
   const [copied, setCopied] = createSignal(false);
   const copy = (): void => {
     void navigator.clipboard?.writeText(props.text).then(() => {
@@ -20,7 +20,8 @@ function Copyable(props: { text: string; label: string }): JSX.Element {
   );
 }
 
-export function HomePage(props: { api: Api }): JSX.Element {
+/** `children` go after the connection steps (the console adds its sign-in there). */
+export function HomePage(props: { api: Api; children?: JSX.Element }): JSX.Element {
   createResolvedTheme(() => 'auto');
   const info = createHomeData(props.api);
   const mcpUrl = (): string => info()?.mcpUrl ?? `${location.origin}/mcp`;
@@ -50,6 +51,7 @@ export function HomePage(props: { api: Api }): JSX.Element {
         <h2>Connect Claude Code</h2>
         <Copyable text={`claude mcp add --transport http mcpdash ${mcpUrl()}`} label="Claude Code command" />
       </section>
+      {props.children}
     </main>
   );
 }

@@ -251,7 +251,7 @@ describe('GET /api/dashboard/:id/events', () => {
     const refused = await fetch(`${f.url}/api/dashboard/${ID}/events`, { headers: { Accept: 'text/event-stream' } });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
-    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'too_many_streams', message: expect.stringContaining('retries by itself') });
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('retries by itself') });
     expect(f.live.subscriberCount(ID)).toBe(2);
 
     const other = await openSse(`${f.url}/api/dashboard/${OTHER}/events`);
