@@ -11,6 +11,8 @@ export interface LoadOptions {
   concurrency: number;
   warmupMs: number;
   durationMs: number;
+  /** More headers on every request (a bearer token). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -34,7 +36,7 @@ function percentile(sorted: Float64Array, p: number): number {
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = new URL(options.url);
   if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') throw new Error('the load generator only targets 127.0.0.1');
-  const headers = requestHeaders(options.method, options.sessionId);
+  const headers = requestHeaders(options.method, options.sessionId, options.headers);
   const body = REQUEST_BODIES[options.method];
   const latencies: number[] = [];
   let errors = 0;

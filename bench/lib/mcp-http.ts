@@ -2,8 +2,9 @@
 export const PROTOCOL_VERSION = '2025-11-25';
 export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
-export function mcpHeaders(sessionId?: string): Record<string, string> {
+export function mcpHeaders(sessionId?: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
+    ...extra,
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',
     'mcp-protocol-version': PROTOCOL_VERSION,
@@ -42,9 +43,10 @@ export type BenchMethod = keyof typeof REQUEST_BODIES;
 export const isModernMethod = (method: BenchMethod) => method === 'tools/call 2026';
 
 /** The headers of one benchmark request: session headers for 2025 cases, the standard Mcp-* headers for 2026. */
-export function requestHeaders(method: BenchMethod, sessionId?: string): Record<string, string> {
-  if (!isModernMethod(method)) return mcpHeaders(sessionId);
+export function requestHeaders(method: BenchMethod, sessionId?: string, extra: Record<string, string> = {}): Record<string, string> {
+  if (!isModernMethod(method)) return mcpHeaders(sessionId, extra);
   return {
+    ...extra,
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',
     'mcp-protocol-version': MODERN_PROTOCOL_VERSION,
@@ -73,14 +75,14 @@ export async function callTool(mcpUrl: string, sessionId: string, name: string, 
 }
 
 /** initialize + notifications/initialized; returns the session id. Throws with the server's answer on failure. */
-export async function openSession(mcpUrl: string): Promise<string> {
-  const init = await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders(), body: INITIALIZE_BODY });
+export async function openSession(mcpUrl: string, extraHeaders: Record<string, string> = {}): Promise<string> {
+  const init = await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders(undefined, extraHeaders), body: INITIALIZE_BODY });
   const text = await init.text();
   const sessionId = init.headers.get('mcp-session-id');
   if (init.status !== 200 || !sessionId || !text.includes('"result"')) {
     throw new Error(`initialize failed: HTTP ${init.status} ${text.slice(0, 300)}`);
   }
-  const ack = await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders(sessionId), body: INITIALIZED_BODY });
+  const ack = await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders(sessionId, extraHeaders), body: INITIALIZED_BODY });
   await ack.arrayBuffer();
   if (ack.status !== 202) throw new Error(`notifications/initialized failed: HTTP ${ack.status}`);
   return sessionId;

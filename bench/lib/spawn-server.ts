@@ -8,6 +8,8 @@ export interface ServerProcess {
   baseUrl: string;
   /** What was started, for reports: e.g. "dist/mcpdash" or "node bench/peers/node-express.mjs". */
   label: string;
+  /** Headers every request to it must carry (a bearer token when the server requires one). */
+  headers?: Record<string, string>;
   /** Everything the process wrote so far (stdout + stderr), for error messages. */
   output: () => string;
   stop: () => Promise<void>;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BINARY, ROOT } from './mcpdash-process.ts';
 import { spawnServer, type ServerProcess } from './spawn-server.ts';
 
-export type TargetKey = 'mcpdash' | 'node-express' | 'bun-hono' | 'bun-hono-v2' | 'bare-bun';
+export type TargetKey = 'mcpdash' | 'mcpdash-auth' | 'mcpdash-baseline' | 'node-express' | 'bun-hono' | 'bun-hono-v2' | 'bare-bun';
 
 /** The protocol eras a server speaks in the throughput cases: 2025 sessions, 2026-07-28 stateless requests. */
 export type Era = '2025' | '2026';
@@ -23,22 +23,61 @@ export interface BenchTarget {
   /** One line saying what it is, for the table legend. */
   label: string;
   /** The command line for one process on `port` (0 = any), and what to remove after it exits. */
-  launch: (port: number, options?: LaunchOptions) => { cmd: string[]; cleanup?: () => void };
+  launch: (port: number, options?: LaunchOptions) => { cmd: string[]; cleanup?: () => void; dataDir?: string };
+  /** Once it runs: the headers every request must carry (a bearer token when auth is on). */
+  authorize?: (dataDir: string) => Record<string, string>;
+}
+
+/**
+ * Flags every benchmarked mcpdash gets: the load comes from one address, and the per-client bound on /mcp
+ * (600 requests a minute by default) would answer nearly all of it with 429.
+ */
+export const BENCH_MCPDASH_ARGS = ['--mcp-rate', '1000000'];
+
+/** The compiled binary on a fresh data dir, with the conformance fixtures (test_simple_text) unless told otherwise. */
+function launchMcpdash(port: number, { extraArgs = [], fixtures = true }: LaunchOptions = {}, authArgs: string[] = []) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mcpdash-'));
+  return {
+    cmd: [BINARY, '--port', String(port), '--data-dir', dataDir, ...(fixtures ? ['--conformance-fixtures'] : []), ...BENCH_MCPDASH_ARGS, ...authArgs, ...extraArgs],
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+    dataDir,
+  };
+}
+
+/** A static token made with the binary's own command while the server runs, as a user gives one to Claude Code. */
+function staticToken(dataDir: string): Record<string, string> {
+  const made = Bun.spawnSync([BINARY, 'token', 'create', 'bench', '--data-dir', dataDir]);
+  const token = /\b(mcpd_\S+)/.exec(made.stdout.toString())?.[1];
+  if (made.exitCode !== 0 || !token) throw new Error(`token create failed: ${made.stdout.toString()}${made.stderr.toString()}`);
+  return { authorization: `Bearer ${token}` };
 }
 
 const bun = process.execPath;
+/** Path of an earlier mcpdash binary to measure beside this one (config comes from the bench's own environment). */
+const BASELINE = process.env.MCPDASH_BENCH_BASELINE;
 
-export const TARGETS: BenchTarget[] = [
+const ALL_TARGETS: BenchTarget[] = [
   {
     key: 'mcpdash',
     eras: ['2025', '2026'],
-    label: 'dist/mcpdash --conformance-fixtures (compiled binary, LMDB-backed sessions, default log level)',
-    launch: (port, { extraArgs = [], fixtures = true } = {}) => {
+    label: 'dist/mcpdash --conformance-fixtures (compiled binary, LMDB-backed sessions, default log level, auth off on loopback)',
+    launch: (port, options) => launchMcpdash(port, options),
+  },
+  {
+    key: 'mcpdash-auth',
+    eras: ['2025', '2026'],
+    label: 'the same with --auth on: every request carries a static token (mcpdash token create), verified against its hash',
+    launch: (port, options) => launchMcpdash(port, options, ['--auth', 'on']),
+    authorize: staticToken,
+  },
+  {
+    key: 'mcpdash-baseline',
+    eras: ['2025'],
+    label: `an earlier mcpdash build for before/after figures: MCPDASH_BENCH_BASELINE=${BASELINE ?? '<path to its dist/mcpdash>'} (run only when set)`,
+    // An earlier build knows none of the newer flags; it serves the 2025 era only if it predates SDK v2.
+    launch: (port) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'mcpdash-'));
-      return {
-        cmd: [BINARY, '--port', String(port), '--data-dir', dataDir, ...(fixtures ? ['--conformance-fixtures'] : []), ...extraArgs],
-        cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
-      };
+      return { cmd: [BASELINE!, '--port', String(port), '--data-dir', dataDir, '--conformance-fixtures'], cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
     },
   },
   {
@@ -67,10 +106,20 @@ export const TARGETS: BenchTarget[] = [
   },
 ];
 
+/** Every target this run can start: the baseline only when MCPDASH_BENCH_BASELINE names one. */
+export const TARGETS: BenchTarget[] = ALL_TARGETS.filter((t) => t.key !== 'mcpdash-baseline' || BASELINE !== undefined);
+
 /** Start a target on any free port and wait for its MCP URL. */
-export function startTarget(target: BenchTarget, options?: LaunchOptions): Promise<ServerProcess> {
-  const { cmd, cleanup } = target.launch(0, options);
-  return spawnServer(cmd, target.key, { cwd: ROOT, cleanup });
+export async function startTarget(target: BenchTarget, options?: LaunchOptions): Promise<ServerProcess> {
+  const { cmd, cleanup, dataDir } = target.launch(0, options);
+  const server = await spawnServer(cmd, target.key, { cwd: ROOT, cleanup });
+  if (!target.authorize || !dataDir) return server;
+  try {
+    return { ...server, headers: target.authorize(dataDir) };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }
 
 /** A port that was free a moment ago (for start-up timing, where the URL must be known before the process prints it). */

@@ -23,7 +23,7 @@ export function ensureWrk(log: (line: string) => void): string | undefined {
 const luaString = (value: string) => `[==[${value}]==]`;
 
 function luaScript(options: LoadOptions): string {
-  const headers = Object.entries(requestHeaders(options.method, options.sessionId))
+  const headers = Object.entries(requestHeaders(options.method, options.sessionId, options.headers))
     .map(([name, value]) => `wrk.headers[ ${luaString(name)} ] = ${luaString(value)}`)
     .join('\n');
   return `

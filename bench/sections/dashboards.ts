@@ -8,6 +8,7 @@ import { startMcpdash, ROOT } from '../lib/mcpdash-process.ts';
 import { ensureWrk } from '../lib/wrk.ts';
 import { wrkGet, type GetLoadResult } from '../lib/wrk-get.ts';
 import { fmt, formatTable, median, percentile, type BenchContext, type SectionResult } from '../lib/context.ts';
+import { BENCH_MCPDASH_ARGS } from '../lib/targets.ts';
 
 async function subscriberLatency(ctx: BenchContext, base: { baseUrl: string; mcpUrl: string }, sessionId: string, dashboardId: string, subscribers: number, writes: number) {
   const current = await (await fetch(`${base.baseUrl}/api/dashboard/${dashboardId}`)).json() as { revision: number };
@@ -56,7 +57,7 @@ export const name = 'dashboards';
 
 export async function run(ctx: BenchContext): Promise<SectionResult> {
   // 1,000 pages on one dashboard: past the default bound of live pages per dashboard (50).
-  const server = await startMcpdash({ mode: 'binary', extraArgs: ['--max-viewers', '1100'] });
+  const server = await startMcpdash({ mode: 'binary', extraArgs: ['--max-viewers', '1100', ...BENCH_MCPDASH_ARGS] });
   const tmp = mkdtempSync(join(tmpdir(), 'mcpdash-bench-dash-'));
   let peer: { stop: () => Promise<void> } | undefined;
   try {

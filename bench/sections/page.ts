@@ -12,6 +12,7 @@ import { pageBytes } from '../lib/page-bytes.ts';
 import { startMcpdash, ROOT } from '../lib/mcpdash-process.ts';
 import { fmt, formatTable, median, percentile, type BenchContext, type SectionResult } from '../lib/context.ts';
 import { RENDER_PROBE_PREFIX, renderProbe, watchWidgetText, type RenderMarks } from '../../test/e2e/helpers/render-probe.ts';
+import { BENCH_MCPDASH_ARGS } from '../lib/targets.ts';
 
 const VIEWPORT = { width: 1400, height: 900 };
 /** A dashboard of text only: its page has no use for the chart engine. */
@@ -76,7 +77,7 @@ const ms0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
 
 export async function run(ctx: BenchContext): Promise<SectionResult> {
   if (!hasChromium()) throw new Error(`the page figures need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-  const server = await startMcpdash({ mode: 'binary' });
+  const server = await startMcpdash({ mode: 'binary', extraArgs: BENCH_MCPDASH_ARGS });
   let peer: { url: string; stop: () => void } | undefined;
   let browser: Browser | undefined;
   try {

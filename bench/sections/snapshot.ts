@@ -10,6 +10,7 @@ import { RENDER_PROBE_PREFIX, renderProbe } from '../../test/e2e/helpers/render-
 import { callTool, mcpHeaders, openSession, rssMiB } from '../lib/mcp-http.ts';
 import { startMcpdash, ROOT, type McpdashProcess } from '../lib/mcpdash-process.ts';
 import { fmt, formatTable, median, type BenchContext, type SectionResult } from '../lib/context.ts';
+import { BENCH_MCPDASH_ARGS } from '../lib/targets.ts';
 
 export const name = 'snapshot';
 
@@ -39,7 +40,7 @@ async function snapshot(server: McpdashProcess, sessionId: string, dashboard: st
 }
 
 async function freshServerWith(widgets: unknown[], title: string): Promise<{ server: McpdashProcess; sessionId: string; dashboard: string; url: string }> {
-  const server = await startMcpdash({ mode: 'binary' });
+  const server = await startMcpdash({ mode: 'binary', extraArgs: BENCH_MCPDASH_ARGS });
   const sessionId = await openSession(server.mcpUrl);
   const set = await callTool(server.mcpUrl, sessionId, 'dashboard_set', { title, widgets }, 'set');
   return { server, sessionId, dashboard: set.structured.dashboard_id, url: set.structured.url };

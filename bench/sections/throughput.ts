@@ -35,15 +35,15 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
       const server = await startTarget(target);
       const methods = methodsOf(target.eras);
       try {
-        const sessionId = methods.some((m) => !isModernMethod(m)) ? await openSession(server.mcpUrl) : undefined;
+        const sessionId = methods.some((m) => !isModernMethod(m)) ? await openSession(server.mcpUrl, server.headers) : undefined;
         const sessionOf = (method: BenchMethod) => (isModernMethod(method) ? undefined : sessionId);
         // Warm the fresh process on every method first: Node's JIT needs a few seconds under load, and a 1 s
         // per-case warm-up left its first case at a fifth of its speed.
         for (const method of methods) {
-          await ctx.load({ url: server.mcpUrl, sessionId: sessionOf(method), method, concurrency: ctx.options.concurrency, warmupMs: 0, durationMs: PROCESS_WARMUP_MS });
+          await ctx.load({ url: server.mcpUrl, sessionId: sessionOf(method), method, headers: server.headers, concurrency: ctx.options.concurrency, warmupMs: 0, durationMs: PROCESS_WARMUP_MS });
         }
         for (const method of methods) {
-          const load = { url: server.mcpUrl, sessionId: sessionOf(method), method, concurrency: ctx.options.concurrency, warmupMs: 0 };
+          const load = { url: server.mcpUrl, sessionId: sessionOf(method), method, headers: server.headers, concurrency: ctx.options.concurrency, warmupMs: 0 };
           await ctx.load({ ...load, durationMs: ctx.options.warmupSeconds * 1000 });
           const cpuBefore = await cpuSeconds(server.pid);
           const measured = await ctx.load({ ...load, durationMs: ctx.options.seconds * 1000 });
@@ -91,27 +91,31 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   );
   const ratios: Record<string, Record<string, number>> = {};
   const has = (k: TargetKey) => ctx.targets.some((t) => t.key === k);
-  if (has('mcpdash')) {
+  if (has('mcpdash') || has('mcpdash-auth')) {
     lines.push('');
-    const peers: Array<[TargetKey, string]> = [
-      ['node-express', 'peer 1, 2025 era (target >= 5x)'],
-      ['bun-hono', 'peer 2, 2025 era (target >= 1.1x)'],
-      ['bun-hono-v2', 'peer 3, 2026 era (target >= 1x)'],
-      ['bare-bun', 'ceiling'],
+    // [subject, against, what]: each line is subject's req/s over against's (higher is better for the subject).
+    const comparisons: Array<[TargetKey, TargetKey, string]> = [
+      ['mcpdash', 'node-express', 'peer 1, 2025 era (target >= 5x)'],
+      ['mcpdash', 'bun-hono', 'peer 2, 2025 era (target >= 1.1x)'],
+      ['mcpdash', 'bun-hono-v2', 'peer 3, 2026 era (target >= 1x)'],
+      ['mcpdash-auth', 'mcpdash', 'auth on next to auth off (target >= 0.9x)'],
+      ['mcpdash', 'mcpdash-baseline', 'this build next to the earlier one (2025 era: not below it)'],
+      ['mcpdash', 'bare-bun', 'ceiling'],
     ];
-    for (const [peer, what] of peers) {
-      if (!has(peer)) continue;
-      ratios[peer] = {};
-      const peerTarget = ctx.targets.find((t) => t.key === peer)!;
-      const parts = methodsOf(peerTarget.eras).map((method) => {
-        const ratio = summary('mcpdash', method).rps / summary(peer, method).rps;
+    for (const [subject, against, what] of comparisons) {
+      if (!has(subject) || !has(against)) continue;
+      const key = `${subject}/${against}`;
+      ratios[key] = {};
+      const eras = ctx.targets.find((t) => t.key === (against === 'mcpdash' ? subject : against))!.eras;
+      const parts = methodsOf(eras).map((method) => {
+        const ratio = summary(subject, method).rps / summary(against, method).rps;
         // Work per request, inverted so that higher is better like the throughput ratio.
-        const cpuRatio = summary(peer, method).cpuUs / summary('mcpdash', method).cpuUs;
-        ratios[peer]![method] = ratio;
-        ratios[peer]![`${method} cpu`] = cpuRatio;
+        const cpuRatio = summary(against, method).cpuUs / summary(subject, method).cpuUs;
+        ratios[key]![method] = ratio;
+        ratios[key]![`${method} cpu`] = cpuRatio;
         return `${method} ${fmt.ratio(ratio)} (CPU ${fmt.ratio(cpuRatio)})`;
       });
-      lines.push(`mcpdash / ${peer.padEnd(12)} ${parts.join(', ').padEnd(66)} ${what}`);
+      lines.push(`${`${subject} / ${against}`.padEnd(27)} ${parts.join(', ').padEnd(66)} ${what}`);
     }
   }
   lines.push(

@@ -2,7 +2,7 @@
 // carries the per-request `_meta` envelope) goes to the SDK's stateless handler; everything else is a 2025-era
 // request and goes to mcpdash's own durable session layer (server/mcp/legacy-sessions.ts). No Hono, no HTTP layer:
 // the body-size limit, host/origin checks and bearer auth happen before this is called.
-import { isJsonContentType, isLegacyRequest, type AuthInfo, type McpServer, type ServerEventBus } from '@modelcontextprotocol/server';
+import { isJsonContentType, isLegacyRequest, PROTOCOL_VERSION_META_KEY, type AuthInfo, type McpServer, type ServerEventBus } from '@modelcontextprotocol/server';
 import { createLegacySessions } from './legacy-sessions.ts';
 import { createModernHandler } from './modern-handler.ts';
 import { rpcError } from './rpc-error.ts';
@@ -34,6 +34,26 @@ export interface McpEndpoint {
   close(): Promise<void>;
 }
 
+/** Protocol revisions sort as dates: this one and later ones are sessionless (the 2026-07-28 era). */
+const FIRST_MODERN_REVISION = '2026-07-28';
+
+/**
+ * True when a request cannot be a 2026-07-28 one: no message carries the envelope's protocol-version claim and the
+ * MCP-Protocol-Version header (if any) names an earlier revision. The SDK's isLegacyRequest says the same for these
+ * (no claim, no modern header: legacy) but validates the whole message to get there, about 14 us a request on the
+ * hot 2025 path; anything this does not settle still goes to it.
+ */
+export function surelyLegacy(request: Request, parsed: unknown): boolean {
+  const header = request.headers.get('mcp-protocol-version')?.trim();
+  if (header !== undefined && header >= FIRST_MODERN_REVISION) return false;
+  const messages = Array.isArray(parsed) ? parsed : [parsed];
+  return messages.every((message) => {
+    if (message === null || typeof message !== 'object') return true;
+    const meta = (message as { params?: { _meta?: unknown } }).params?._meta;
+    return meta === null || typeof meta !== 'object' || !(PROTOCOL_VERSION_META_KEY in meta);
+  });
+}
+
 export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const modern = createModernHandler({ createServer: options.createServer, bus: options.bus, onError: options.onError });
   const legacy = createLegacySessions(options);
@@ -49,8 +69,11 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     } catch {
       return rpcError(400, -32700, 'Parse error: the body is not valid JSON');
     }
-    // The SDK's own classification, given the parsed body (nothing is read twice): the envelope decides the era.
-    if (!(await isLegacyRequest(request, parsed))) return modern.fetch(request, { parsedBody: parsed, authInfo: context.authInfo });
+    // The envelope decides the era: the SDK's own classification, given the parsed body (nothing is read twice),
+    // unless a look at the envelope key and the version header already settles it.
+    if (!surelyLegacy(request, parsed) && !(await isLegacyRequest(request, parsed))) {
+      return modern.fetch(request, { parsedBody: parsed, authInfo: context.authInfo });
+    }
     return legacy.post(request, parsed, context);
   };
 

@@ -7,7 +7,7 @@ import { initializeBody, modernPost, rawPost, removeTempDirs, rpcMessages, type 
 afterAll(removeTempDirs);
 const { startAuth } = authAppsStoppedAfterEach();
 
-const bearer = (token: string | undefined) => (token ? { authorization: `Bearer ${token}` } : {});
+const bearer = (token: string | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 
 async function openSession(app: TestApp, token: string): Promise<string> {
   const init = await rawPost(app.mcpUrl, initializeBody(), bearer(token));
