@@ -2,7 +2,7 @@
 // Anyone with the dashboard link may send (the people the owner shared it with); only from the page itself, JSON,
 // small, and at a bounded rate per client address. A refused request stores nothing.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from '../middleware/body-limit.ts';
 import { MAX_FEEDBACK_EVENT_BYTES } from '../../dashboard/answer-rules.ts';
 import { AppError, ForbiddenError, LimitError, RateLimitError, ValidationError } from '../../errors.ts';
 import { appErrorResponse } from '../error-response.ts';
@@ -50,8 +50,8 @@ export function createFeedbackRoutes(deps: FeedbackRoutesDeps): Hono {
       await next();
     },
     bodyLimit({
-      maxSize: MAX_FEEDBACK_EVENT_BYTES,
-      onError: () => appErrorResponse(new LimitError(`At most ${MAX_FEEDBACK_EVENT_BYTES / 1024} KiB are accepted per message or answer: send less text.`)),
+      maxBytes: MAX_FEEDBACK_EVENT_BYTES,
+      tooLarge: () => appErrorResponse(new LimitError(`At most ${MAX_FEEDBACK_EVENT_BYTES / 1024} KiB are accepted per message or answer: send less text.`)),
     }),
     async (c) => {
       const id = dashboardIdParam(c.req.param('id'));

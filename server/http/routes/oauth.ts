@@ -1,7 +1,7 @@
 // The OAuth 2.1 endpoints at the origin root (auth on): discovery documents, /authorize, /token, /register,
 // /revoke. Thin: each parses its input, applies its per-address bound and calls the auth service.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from '../middleware/body-limit.ts';
 import type { AuthService } from '../../auth/service.ts';
 import { OAuthRequestError } from '../../auth/oauth-error.ts';
 import { RateLimitError } from '../../errors.ts';
@@ -37,7 +37,7 @@ const limited = (limiter: RateLimiter, c: Context<AppEnv>, what: string) => refu
 export function createOAuthRoutes(deps: OAuthRoutesDeps): Hono<AppEnv> {
   const { auth, limits } = deps;
   const app = new Hono<AppEnv>();
-  const smallBody = bodyLimit({ maxSize: 64 * 1024, onError: () => oauthErrorResponse('invalid_request', 'The request body is larger than 64 KiB.', 413) });
+  const smallBody = bodyLimit({ maxBytes: 64 * 1024, tooLarge: () => oauthErrorResponse('invalid_request', 'The request body is larger than 64 KiB.', 413) });
 
   // Discovery is public and the same for everyone: CORS-readable, like the SDK's own metadata router.
   const discovery = (body: object) => Response.json(body, { headers: { 'Access-Control-Allow-Origin': '*' } });
