@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import { baseUrl, ConfigError, parseCli, parseDuration } from '../../server/config.ts';
+import { baseUrl, ConfigError, parseCli } from '../../server/config.ts';
+import { parseDuration } from '../../server/config-values.ts';
 
 const run = (argv: string[], env: Record<string, string> = {}) => {
   const result = parseCli(argv, env);
