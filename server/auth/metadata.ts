@@ -37,7 +37,15 @@ export function protectedResourceMetadata(issuer: string) {
   return { ...metadata, bearer_methods_supported: ['header'] };
 }
 
+let lastIssuer: string | undefined;
+let lastMetadataUrl = '';
+
 /** <public-url>/.well-known/oauth-protected-resource/mcp, as named in the 401 challenge. */
 export function resourceMetadataUrl(issuer: string): string {
-  return getOAuthProtectedResourceMetadataUrl(new URL(`${issuer}/mcp`));
+  // Asked on every /mcp request; the issuer changes only when the port becomes known.
+  if (issuer !== lastIssuer) {
+    lastMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(`${issuer}/mcp`));
+    lastIssuer = issuer;
+  }
+  return lastMetadataUrl;
 }
