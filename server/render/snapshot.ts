@@ -17,9 +17,7 @@ import type { Fonts } from './text.ts';
 import { palette, type SnapshotTheme } from './theme.ts';
 import { widgetBody } from './widget-body.ts';
 import { NotFoundError } from '../errors.ts';
-
-export const MIN_WIDTH = 600;
-export const MAX_WIDTH = 1600;
+import { MAX_WIDTH, MIN_WIDTH } from './snapshot-options.ts';
 
 export interface SnapshotOptions {
   width: number;
@@ -50,11 +48,6 @@ let fontsOnce: Fonts | undefined;
 function fontsOf(assets: RenderAssets): Fonts {
   fontsOnce ??= { sans: parseFontMetrics(assets.sans), bold: parseFontMetrics(assets.sansBold), mono: parseFontMetrics(assets.mono) };
   return fontsOnce;
-}
-
-/** The theme a dashboard is shown in when the caller does not choose: its own, with "auto" as light. */
-export function defaultTheme(doc: Pick<Dashboard, 'theme'>): SnapshotTheme {
-  return doc.theme === 'dark' ? 'dark' : 'light';
 }
 
 /** One widget's box on the page, for its problems as the page shows them. */

@@ -2,7 +2,7 @@
 // it shows and the problems a person would notice. Lets the model check its work without a browser.
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
-import { MAX_WIDTH, MIN_WIDTH, defaultTheme } from '../../render/snapshot.ts';
+import { MAX_WIDTH, MIN_WIDTH, defaultTheme } from '../../render/snapshot-options.ts';
 import { createSnapshotService } from '../../render/snapshot-service.ts';
 import { dashboardArg, dashboardUrl, requireDoc, resultShape, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
