@@ -1,7 +1,6 @@
 // Client ID Metadata Documents: a client id that is an https URL names a JSON document saying who the client is and
 // where it may be redirected. Fetched through the SSRF guard (public addresses only; the connection goes to the
 // address that was checked), bounded in size and time, redirects not followed, results cached.
-import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { z } from 'zod';
 import { VERSION } from '../version.ts';
@@ -74,7 +73,9 @@ const documentSchema = z.object({
   client_secret: z.undefined({ error: 'a metadata document must not contain a client secret' }).optional(),
 });
 
-function fetchDocument(url: URL, target: ResolvedAddress, options: Required<Pick<CimdOptions, 'timeoutMs' | 'maxBytes'>> & { ca?: string }): Promise<string> {
+async function fetchDocument(url: URL, target: ResolvedAddress, options: Required<Pick<CimdOptions, 'timeoutMs' | 'maxBytes'>> & { ca?: string }): Promise<string> {
+  // Loaded on first use: node:https costs ~25 ms at start, and most servers never meet a metadata-document client.
+  const https = await import('node:https');
   return new Promise((resolve, reject) => {
     const request = https.request(
       {

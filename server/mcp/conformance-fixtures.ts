@@ -57,9 +57,10 @@ const JSON_SCHEMA_2020_12 = {
 
 const COMPLETION_WORDS = ['paris', 'park', 'party', 'test', 'testing', 'tested'];
 
-// Every schema is built once per process: a 2026-07-28 request builds a whole server, and compiling these per
-// request (fromJsonSchema compiles a validator) cost 2.5 ms a request where registering them costs microseconds.
-const SCHEMAS = {
+// Every schema is built once per process, on first use: a 2026-07-28 request builds a whole server, and compiling
+// these per request (fromJsonSchema compiles a validator) cost 2.5 ms a request; compiling them at import cost
+// ~50 ms of every start, fixtures or not.
+const buildSchemas = () => ({
   jsonSchema2020: fromJsonSchema(JSON_SCHEMA_2020_12),
   // x-mcp-header is an MCP annotation the JSON Schema type does not know.
   customHeaders: fromJsonSchema({
@@ -73,7 +74,9 @@ const SCHEMAS = {
     arg2: z.string().describe('Second test argument'),
   }),
   embeddedResource: z.object({ resourceUri: z.string().describe('URI of the resource to embed') }),
-};
+});
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+const fixtureSchemas = () => (schemas ??= buildSchemas());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (value: string) => ({ content: [{ type: 'text' as const, text: value }] });
@@ -117,7 +120,7 @@ function registerContentTools(server: McpServer): void {
   });
   server.registerTool(
     JSON_SCHEMA_TOOL,
-    { description: 'Tool with JSON Schema 2020-12 features (conformance fixture, SEP-1613, SEP-2106)', inputSchema: SCHEMAS.jsonSchema2020 },
+    { description: 'Tool with JSON Schema 2020-12 features (conformance fixture, SEP-1613, SEP-2106)', inputSchema: fixtureSchemas().jsonSchema2020 },
     async (args) => text(`JSON Schema 2020-12 tool called with: ${JSON.stringify(args)}`),
   );
   // SEP-2243: a string argument mirrored into the Mcp-Param-Region header; the SDK checks header against body.
@@ -125,7 +128,7 @@ function registerContentTools(server: McpServer): void {
     'test_custom_headers',
     {
       description: 'Echoes a region that clients also send as the Mcp-Param-Region header (conformance fixture, SEP-2243)',
-      inputSchema: SCHEMAS.customHeaders,
+      inputSchema: fixtureSchemas().customHeaders,
     },
     async (args) => text(`region=${String((args as { region?: unknown }).region)}`),
   );
@@ -221,7 +224,7 @@ function registerPrompts(server: McpServer): void {
     {
       title: 'Prompt with arguments',
       description: 'A prompt with two required arguments (conformance fixture)',
-      argsSchema: SCHEMAS.promptArgs,
+      argsSchema: fixtureSchemas().promptArgs,
     },
     async ({ arg1, arg2 }) => ({ messages: [{ role: 'user', content: { type: 'text', text: `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'` } }] }),
   );
@@ -230,7 +233,7 @@ function registerPrompts(server: McpServer): void {
     {
       title: 'Prompt with embedded resource',
       description: 'A prompt embedding a resource (conformance fixture)',
-      argsSchema: SCHEMAS.embeddedResource,
+      argsSchema: fixtureSchemas().embeddedResource,
     },
     async ({ resourceUri }) => ({
       messages: [

@@ -57,6 +57,8 @@ export function createOwnerStore(store: Store): OwnerStore {
     },
 
     async rememberPublicUrl(url) {
+      // Every start asks; a write (and its commit) only when the URL changed.
+      if (read().publicUrl === url) return;
       await store.root.transaction(() => {
         const owner = read();
         if (owner.publicUrl !== url) store.authOwner.put(KEY, { ...owner, publicUrl: url });
