@@ -10,8 +10,8 @@ export const name = 'sessions-create';
 
 export async function run(ctx: BenchContext): Promise<SectionResult> {
   const results: Record<string, { sessions: number; failures: number; perSecond: number; rssBeforeMiB: number; rssAfterMiB: number; kibPerSession: number }> = {};
-  // Sessions exist only in the 2025 era.
-  const targets = ctx.targets.filter((t) => t.eras.includes('2025'));
+  // Sessions exist only in the 2025 era; auth on is measured in the throughput section.
+  const targets = ctx.targets.filter((t) => t.eras.includes('2025') && !t.authorize);
   for (const target of targets) {
     // mcpdash as users run it (no fixtures) and with its default --idle-evict (5 min): every session stays live.
     const server = await startTarget(target, { fixtures: false });
