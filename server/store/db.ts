@@ -66,6 +66,8 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
   chmodSync(dataDir, 0o700);
   const root = open({
     path: dataDir,
+    // Always a directory: lmdb would otherwise take a path with a dot in its last part (`mcpdash.data`) for a file.
+    noSubdir: false,
     // Room for the sub-databases other stores add.
     maxDbs: 16,
     // Sessions/dashboards are small structured records; msgpack is compact and fast.

@@ -30,6 +30,24 @@ describe('openStore', () => {
     }
   });
 
+  test('keeps its files inside the data directory even when its name has a dot (lmdb takes such a path for a file)', async () => {
+    const dataDir = `${tempDataDir()}.mcpdash-1.0`;
+    const store = openStore(dataDir);
+    try {
+      await store.root.put('probe', 1);
+      expect(statSync(dataDir).isDirectory()).toBe(true);
+      expect(statSync(join(dataDir, 'data.mdb')).isFile()).toBe(true);
+    } finally {
+      await store.close();
+    }
+    const reopened = openStore(dataDir);
+    try {
+      expect(reopened.root.get('probe')).toBe(1);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   test('a budget filled again and again with writes and deletes is refused by the budget, never by the map', async () => {
     const maxDataBytes = 8 * MiB;
     const dataDir = tempDataDir();
