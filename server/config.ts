@@ -249,11 +249,11 @@ Usage: mcpdash [options]
 
 Options:
 ${rows.join('\n')}
-  --help                         show this help
-  --version                      print the version
+${'  --help'.padEnd(30)} show this help
+${'  --version'.padEnd(30)} print the version
 
 Environment only:
-  MCPDASH_OWNER_PASSWORD         sets the owner password at start (stored only as an argon2id hash)
+  MCPDASH_OWNER_PASSWORD       sets the owner password at start (stored only as an argon2id hash)
 
 Durations: 250ms, 90s, 30m, 24h, 7d. Sizes: 512kb, 4mb.
 

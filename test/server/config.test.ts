@@ -51,6 +51,10 @@ describe('config', () => {
       expect(help.kind === 'help' && help.text).toContain(flag);
     }
     expect(help.kind === 'help' && help.text).not.toContain('conformance');
+    // Every flag's description starts in the same column, --help and --version included.
+    const flagLines = (help.kind === 'help' ? help.text : '').split('\n').filter((line) => line.startsWith('  --'));
+    const descriptionColumn = (line: string) => /^ {2}--\S+(?: <[^>]+>)?\s+/.exec(line)?.[0].length;
+    expect(new Set(flagLines.map(descriptionColumn))).toEqual(new Set([31]));
     const version = parseCli(['--version'], {});
     expect(version.kind === 'version' && version.text).toMatch(/^mcpdash \d+\.\d+\.\d+$/);
   });
