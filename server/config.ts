@@ -235,13 +235,17 @@ ${Object.values(COMMANDS)
   owner reset    prints a new one-time link (30 minutes) to choose the owner password`;
 }
 
+/** Help descriptions start in one column, whatever the flag's length. */
+const HELP_COLUMN = 31;
+const helpRow = (left: string, text: string) => `${left.padEnd(HELP_COLUMN - 1)} ${text}`;
+
 export function helpText(): string {
   const rows = (Object.entries(options) as [OptionName, OptionSpec][])
     .filter(([, spec]) => !spec.hidden)
     .map(([name, spec]) => {
       const left = `  --${name}${spec.arg ? ` ${spec.arg}` : ''}`;
       const def = spec.default !== undefined ? ` (default ${spec.default})` : '';
-      return `${left.padEnd(30)} ${spec.help}${def}\n${' '.repeat(31)}env ${envName(name)}`;
+      return `${helpRow(left, `${spec.help}${def}`)}\n${helpRow('', `env ${envName(name)}`)}`;
     });
   return `mcpdash ${VERSION} — a live dashboard for every AI conversation, over MCP.
 
@@ -249,8 +253,8 @@ Usage: mcpdash [options]
 
 Options:
 ${rows.join('\n')}
-${'  --help'.padEnd(30)} show this help
-${'  --version'.padEnd(30)} print the version
+${helpRow('  --help', 'show this help')}
+${helpRow('  --version', 'print the version')}
 
 Environment only:
   MCPDASH_OWNER_PASSWORD       sets the owner password at start (stored only as an argon2id hash)
