@@ -257,7 +257,7 @@ ${helpRow('  --help', 'show this help')}
 ${helpRow('  --version', 'print the version')}
 
 Environment only:
-  MCPDASH_OWNER_PASSWORD       sets the owner password at start (stored only as an argon2id hash)
+${helpRow('  MCPDASH_OWNER_PASSWORD', 'sets the owner password at start (stored only as an argon2id hash)')}
 
 Durations: 250ms, 90s, 30m, 24h, 7d. Sizes: 512kb, 4mb.
 
