@@ -2,23 +2,10 @@
 // replay ring of updates for reconnects.
 import type { InboxNotice } from './dashboard/answer-rules.ts';
 import type { WidgetView } from './dashboard/view.ts';
+import type { DashboardUpdate } from './dashboard/wire.ts';
 
-/** What the page receives on each committed write: enough to patch its copy without refetching. */
-export interface UpdatePayload {
-  revision: number;
-  updatedAt: string;
-  expiresAt: string;
-  title: string;
-  description?: string;
-  theme: string;
-  /** Whether the page takes feedback (dashboard_set feedback); always present so a page can follow a reopen. */
-  feedback: boolean;
-  /** Every widget id in display order. */
-  order: string[];
-  /** Widgets added or modified by this write, ready to render. */
-  changed: WidgetView[];
-  removed: string[];
-}
+/** What the page receives on each committed write (the stream's wire contract, with typed widgets). */
+export type UpdatePayload = DashboardUpdate<WidgetView>;
 
 export type LiveEvent = { type: 'update'; revision: number; data: UpdatePayload } | { type: 'expired' } | { type: 'inbox'; data: InboxNotice };
 

@@ -1,5 +1,6 @@
 // The owner's answer to an authorization request: what the consent page shows, the CSRF check, and the redirect
 // back to the client with a code (approve) or access_denied (deny).
+import type { ConsentView } from '../dashboard/wire.ts';
 import type { ClientStore } from '../store/auth-clients.ts';
 import type { GrantStore } from '../store/auth-grants.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -20,18 +21,6 @@ export interface ConsentDeps {
   now: () => number;
 }
 
-/** What the consent page shows: all of it text, none of it trusted. */
-export interface ConsentView {
-  clientName: string;
-  /** dcr: registered itself here; cimd: described by the document at clientId. */
-  clientKind: 'dcr' | 'cimd';
-  /** For a metadata-document client, the URL that names it. */
-  clientUrl?: string;
-  redirectHost: string;
-  scopes: string[];
-  csrf: string;
-  expiresAt: string;
-}
 
 const gone = () => new NotFoundError('This authorization request has expired or was already answered: start connecting again from the client.');
 

@@ -1,6 +1,6 @@
 // The rules of a dashboard document that the page applies too: id patterns, widget kinds and their default widths,
 // the ECharts series types the page can draw, option keys refused, and "one or many" lists. Pure and without imports,
-// so web/ imports this very file (a relative path) instead of keeping a copy in sync by hand.
+// so the page, the snapshot and the in-chat view all import this very file instead of keeping copies in sync.
 
 /** A dashboard id as stored: a lower-case UUID. A session's default dashboard has the session's id. */
 export const DASHBOARD_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -37,16 +37,38 @@ export const DEFAULT_WIDGET_WIDTH: Readonly<Record<WidgetKind, number>> = {
   form: 6,
 };
 
-/** Series types the page's ECharts build registers (web/src/lib/echarts-setup.ts); others would draw as an error. */
+/** Series types the page's ECharts build registers (present/echarts-parts.ts); others would draw as an error. */
 export const OPTION_SERIES_TYPES = [
   'line', 'bar', 'scatter', 'pie', 'heatmap', 'candlestick', 'gauge', 'radar', 'treemap', 'boxplot', 'funnel', 'sankey',
 ] as const;
+
+/** The families of series types that readers of an option treat alike, named once (each a subset of the above). */
+export const SERIES_FAMILIES = {
+  /** Slices of one whole: each data item is a part, drawn without axes. */
+  slices: ['pie', 'funnel'],
+  /** Each data item takes its own palette colour (slices and tree tiles), not each series. */
+  itemColoured: ['pie', 'funnel', 'treemap'],
+  /** Drawn without an x axis: slices, trees and flows. */
+  axisless: ['pie', 'funnel', 'treemap', 'sankey'],
+  /** On a category axis as one separate mark per x (bars, candles, boxes, cells), not a joined line. */
+  discrete: ['bar', 'candlestick', 'boxplot', 'heatmap'],
+  /** Drawn on a cartesian grid (x and y axes). */
+  cartesian: ['line', 'bar', 'scatter', 'candlestick', 'boxplot', 'heatmap'],
+} as const satisfies Record<string, readonly (typeof OPTION_SERIES_TYPES)[number][]>;
+
+/** Whether an ECharts series type (any value read from an option) belongs to a family. */
+export function inSeriesFamily(family: keyof typeof SERIES_FAMILIES, type: unknown): boolean {
+  return (SERIES_FAMILIES[family] as readonly unknown[]).includes(type);
+}
 
 /**
  * Option keys that swap in whole other options (responsive and timeline variants): everything below them would
  * escape the page's rules (text-only tooltips, safe links), so they are refused rather than half-checked.
  */
 export const NESTED_OPTION_KEYS = ['baseOption', 'media', 'options', 'timeline'] as const;
+
+/** A plain JSON object (not null, not a list): the one test every reader of untrusted JSON uses. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** ECharts takes one object or a list wherever it takes several (series, title, tooltip, axes): always a list. */
 export function oneOrMany(value: unknown): unknown[] {

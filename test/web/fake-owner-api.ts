@@ -1,5 +1,6 @@
 // Test double for the owner pages' server API: canned answers, and a record of every call (with its CSRF token).
-import type { ConsentDetails, ConsoleOverview, ConsoleSession, OwnerApi, Sent } from '../../web/src/api/client';
+import type { ConsoleOverview, ConsoleSession, OwnerApi, Sent } from '../../web/src/api/client';
+import type { ConsentDetails } from '../../web/src/api/types';
 
 export interface FakeOwnerApi extends OwnerApi {
   calls: { name: string; args: unknown[] }[];

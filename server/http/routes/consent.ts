@@ -1,6 +1,7 @@
 // The consent page's API: what the page shows for a pending authorization request, and the owner's answer (CSRF
 // token required; the password unless signed in, rate limited per address and in total).
 import { Hono } from 'hono';
+import type { ConsentDetails } from '../../dashboard/wire.ts';
 import { z } from 'zod';
 import type { AuthService } from '../../auth/service.ts';
 import { UnauthorizedError } from '../../errors.ts';
@@ -30,7 +31,7 @@ export function createConsentRoutes(deps: ConsentRoutesDeps): Hono<AppEnv> {
 
   app.get('/api/consent/:id', (c) => {
     const view = auth.consentView(c.req.param('id'));
-    return c.json({ ...view, ownerSignedIn: c.get('owner') !== undefined, passwordSet: auth.owner.hasPassword() });
+    return c.json({ ...view, ownerSignedIn: c.get('owner') !== undefined, passwordSet: auth.owner.hasPassword() } satisfies ConsentDetails);
   });
 
   app.post('/api/consent/:id', async (c) => {

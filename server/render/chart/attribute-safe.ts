@@ -1,10 +1,10 @@
 // ECharts' SSR escapes the text it draws but writes style values (colours, font families, symbols) into SVG
 // attributes as they are: a `"` in a model's fontFamily would end the attribute and add markup of its own. Strings
 // outside text positions lose the characters that could do that; text stays as written (ECharts escapes it).
+import { isRecord } from '../../dashboard/document-rules.ts';
 const TEXT_KEYS = new Set(['name', 'text', 'subtext', 'formatter', 'data', 'value', 'dimensions', 'indicator', 'seriesName']);
 const ATTRIBUTE_BREAKERS = /["'<>&]/g;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function clean(value: unknown, textual: boolean, depth: number): unknown {
   if (typeof value === 'string') return textual ? value : value.replace(ATTRIBUTE_BREAKERS, '');

@@ -1,13 +1,12 @@
 // What a person would notice in one drawn chart: no data, an empty series, more categories than the width can show,
 // labels cut off or on top of each other, custom colours too faint for the card.
+import { inSeriesFamily } from '../../dashboard/document-rules.ts';
 import type { Fonts } from '../text.ts';
 import { lowContrast } from './custom-colours.ts';
 import type { AxisPixels } from './render-chart.ts';
 import type { CategoryAxis, SeriesInfo } from './series-data.ts';
 import { cutLabels, labelBoxes, overlappingLabels } from './svg-labels.ts';
 
-/** Series drawn as one mark per category: they need room per category, and each label names a mark. */
-const DISCRETE = new Set(['bar', 'candlestick', 'boxplot', 'heatmap']);
 const MIN_PX_PER_BAR = 4;
 const MAX_LABEL_STRIDE = 10;
 const AXIS_LABEL_SIZE = 12;
@@ -23,7 +22,8 @@ export function dataProblems(series: SeriesInfo[]): string[] {
 
 export function categoryProblems(axes: CategoryAxis[], pixels: AxisPixels[], series: SeriesInfo[], fonts: Fonts): string[] {
   const problems: string[] = [];
-  const discrete = series.some((s) => DISCRETE.has(s.type));
+  // One mark per category: each needs room of its own, and each label names a mark.
+  const discrete = series.some((s) => inSeriesFamily('discrete', s.type));
   for (const axis of axes) {
     const n = axis.labels.length;
     const drawn = pixels.find((p) => p.dim === axis.dim && p.index === axis.index);

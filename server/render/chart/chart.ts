@@ -1,6 +1,6 @@
 // Chart widget: the option the page would draw (shorthand resolved by the server, made safe like the page does),
 // rendered by ECharts to SVG at the card's size and theme, then read back for the account and its problems.
-import { prepareChartOption } from '../../../web/src/lib/chart-option.ts';
+import { prepareChartOption } from '../../dashboard/present/chart-option.ts';
 import { CSS, type Body, type HeightClass, type RenderContext } from '../body.ts';
 import { baseline, n, rect, text, type Box } from '../svg.ts';
 import { wrap } from '../text.ts';

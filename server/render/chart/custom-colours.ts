@@ -1,5 +1,6 @@
 // Colours a model set itself in an ECharts option, checked against what they are drawn on (the card, or the option's
 // own opaque background): WCAG 2 asks 3:1 for graphics and 4.5:1 for text. ECharts' own theme colours are not checked.
+import { inSeriesFamily, isRecord, oneOrMany } from '../../dashboard/document-rules.ts';
 import { contrastRatio, over, parseColour, toHex, type Rgba } from './color.ts';
 
 export interface ColourUse {
@@ -8,8 +9,6 @@ export interface ColourUse {
   text: boolean;
 }
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** The text colours of a component: its label, textStyle, axisLabel, nameTextStyle. */
@@ -23,11 +22,11 @@ function textColours(component: Record<string, unknown>, where: string, out: Col
 
 export function customColours(option: Record<string, unknown>): ColourUse[] {
   const out: ColourUse[] = [];
-  const series = asList(option.series);
+  const series = oneOrMany(option.series);
   // The palette is used in order: only as many entries as there are series (or slices, for pie-like series) count.
-  const palette = asList(option.color).filter((c): c is string => typeof c === 'string');
-  const pieLike = series.some((s) => isRecord(s) && ['pie', 'funnel', 'treemap'].includes(String(s.type)));
-  const used = pieLike ? Math.max(...series.map((s) => (isRecord(s) ? asList(s.data).length : 0)), 0) : series.length;
+  const palette = oneOrMany(option.color).filter((c): c is string => typeof c === 'string');
+  const pieLike = series.some((s) => isRecord(s) && inSeriesFamily('itemColoured', s.type));
+  const used = pieLike ? Math.max(...series.map((s) => (isRecord(s) ? oneOrMany(s.data).length : 0)), 0) : series.length;
   palette.slice(0, Math.max(1, used)).forEach((colour, i) => out.push({ colour, where: `palette colour ${i + 1}`, text: false }));
   series.forEach((s, i) => {
     if (!isRecord(s)) return;
@@ -37,7 +36,7 @@ export function customColours(option: Record<string, unknown>): ColourUse[] {
     const stroke = isRecord(s.lineStyle) ? str(s.lineStyle.color) : undefined;
     if (stroke) out.push({ colour: stroke, where: `${name} line`, text: false });
     textColours(s, name, out);
-    asList(s.data)
+    oneOrMany(s.data)
       .slice(0, 200)
       .forEach((item, k) => {
         const colour = isRecord(item) && isRecord(item.itemStyle) ? str(item.itemStyle.color) : undefined;
@@ -45,8 +44,8 @@ export function customColours(option: Record<string, unknown>): ColourUse[] {
       });
   });
   for (const key of ['title', 'legend', 'xAxis', 'yAxis', 'radar']) {
-    asList(option[key]).forEach((component, i) => {
-      if (isRecord(component)) textColours(component, `${key}${asList(option[key]).length > 1 ? ` ${i + 1}` : ''}`, out);
+    oneOrMany(option[key]).forEach((component, i) => {
+      if (isRecord(component)) textColours(component, `${key}${oneOrMany(option[key]).length > 1 ? ` ${i + 1}` : ''}`, out);
     });
   }
   if (isRecord(option.textStyle) && str(option.textStyle.color)) out.push({ colour: option.textStyle.color as string, where: 'textStyle', text: true });

@@ -3,7 +3,7 @@
 // for the font resvg draws them in.
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { ECHARTS_PARTS } from '../../../web/src/lib/echarts-parts.ts';
+import { ECHARTS_PARTS } from '../../dashboard/present/echarts-parts.ts';
 import type { Fonts } from '../text.ts';
 
 echarts.use([...ECHARTS_PARTS, SVGRenderer]);

@@ -1,5 +1,6 @@
 // What a chart option holds, read from the option itself: each series' name, type, point count and value range, and
 // its category axes. Feeds the text account and the empty-data and too-many-categories checks.
+import { isRecord, oneOrMany } from '../../dashboard/document-rules.ts';
 export interface SeriesInfo {
   name: string;
   type: string;
@@ -17,8 +18,6 @@ export interface CategoryAxis {
   labels: unknown[];
 }
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The numbers an item of a series of `type` plots (its value axis), for the range shown in the account. */
 function itemValues(type: string, item: unknown): number[] {
@@ -49,11 +48,11 @@ function treeItems(items: unknown[], out: unknown[], depth = 0): void {
 }
 
 export function seriesInfo(option: Record<string, unknown>): SeriesInfo[] {
-  const datasetRows = asList(isRecord(option.dataset) ? option.dataset.source : undefined);
-  return asList(option.series).map((s, i) => {
+  const datasetRows = oneOrMany(isRecord(option.dataset) ? option.dataset.source : undefined);
+  return oneOrMany(option.series).map((s, i) => {
     const series = isRecord(s) ? s : {};
     const type = typeof series.type === 'string' ? series.type : 'unknown';
-    let items = asList(series.type === 'sankey' ? (series.links ?? series.edges) : series.data);
+    let items = oneOrMany(series.type === 'sankey' ? (series.links ?? series.edges) : series.data);
     if (type === 'treemap') {
       const leaves: unknown[] = [];
       treeItems(items, leaves);
@@ -81,15 +80,15 @@ export function seriesInfo(option: Record<string, unknown>): SeriesInfo[] {
 export function categoryAxes(option: Record<string, unknown>): CategoryAxis[] {
   const out: CategoryAxis[] = [];
   for (const dim of ['x', 'y'] as const) {
-    asList(option[`${dim}Axis`]).forEach((axis, index) => {
+    oneOrMany(option[`${dim}Axis`]).forEach((axis, index) => {
       if (!isRecord(axis)) return;
       const type = axis.type ?? (dim === 'x' ? 'category' : 'value');
       if (type !== 'category') return;
-      let labels = asList(axis.data);
-      if (labels.length === 0 && isRecord(option.dataset)) labels = asList(option.dataset.source).slice(1).map((row) => (Array.isArray(row) ? row[0] : isRecord(row) ? Object.values(row)[0] : row));
+      let labels = oneOrMany(axis.data);
+      if (labels.length === 0 && isRecord(option.dataset)) labels = oneOrMany(option.dataset.source).slice(1).map((row) => (Array.isArray(row) ? row[0] : isRecord(row) ? Object.values(row)[0] : row));
       if (labels.length === 0) {
         // No labels given: ECharts numbers the categories by the longest series.
-        const longest = Math.max(0, ...asList(option.series).map((s) => (isRecord(s) ? asList(s.data).length : 0)));
+        const longest = Math.max(0, ...oneOrMany(option.series).map((s) => (isRecord(s) ? oneOrMany(s.data).length : 0)));
         labels = Array.from({ length: longest }, (_, i) => i);
       }
       out.push({ dim, index, labels: labels.map((l) => (isRecord(l) ? l.value : l)) });

@@ -1,5 +1,5 @@
 // Code widget: monospace lines coloured by the page's own tokenizer, in a box capped at the height class.
-import { tokenize, type TokenType } from '../../../web/src/lib/highlight.ts';
+import { tokenize, type TokenType } from '../../dashboard/present/highlight.ts';
 import type { CodeWidget } from '../../dashboard/schema.ts';
 import { CSS, type Body, type HeightClass, type RenderContext } from '../body.ts';
 import type { Palette } from '../theme.ts';

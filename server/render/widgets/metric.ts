@@ -1,5 +1,5 @@
 // Metric card as web/src/widgets/metric.tsx draws it: label, big value with unit, coloured delta, sparkline.
-import { formatDelta, formatNumber } from '../../../web/src/lib/format.ts';
+import { formatDelta, formatNumber } from '../../dashboard/present/format.ts';
 import type { MetricWidget } from '../../dashboard/schema.ts';
 import type { Body, RenderContext } from '../body.ts';
 import { baseline, n, path, text, type Box } from '../svg.ts';

@@ -1,6 +1,6 @@
 // Table widget: header and the first rows that fit the card's scroll height, columns sized to their content like an
 // auto-layout table; a table wider than its card is a problem (the person scrolls sideways to read it).
-import { cellText, pageCount, readColumns, readRows, readSort, sortedIndices, type Column } from '../../../web/src/lib/table-model.ts';
+import { cellText, pageCount, readColumns, readRows, readSort, sortedIndices, type Column } from '../../dashboard/present/table-model.ts';
 import type { TableWidget } from '../../dashboard/schema.ts';
 import { CSS, type Body, type HeightClass, type RenderContext } from '../body.ts';
 import { baseline, line, rect, text, type Box } from '../svg.ts';

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { JSDOM } from 'jsdom';
 import type { PNG } from 'pngjs';
-import { prepareChartOption } from '../../../web/src/lib/chart-option.ts';
+import { prepareChartOption } from '../../../server/dashboard/present/chart-option.ts';
 import { toView } from '../../../server/dashboard/view.ts';
 import { loadRenderAssets } from '../../../server/render/assets.ts';
 import { useFontsForECharts } from '../../../server/render/chart/echarts-setup.ts';

@@ -1,6 +1,6 @@
 // The only module that talks to the network: fetches JSON, streams dashboard events, sends feedback (same origin only).
 import { parseView } from './parse';
-import type { DashboardView, FeedbackInput, SendResult, ServerInfo } from './types';
+import type { ConsentDetails, DashboardView, FeedbackInput, SendResult, ServerInfo } from './types';
 
 export type Fetched<T> = { ok: true; value: T } | { ok: false; status: number };
 
@@ -121,17 +121,6 @@ export interface ConsoleOverview {
   usage: { usedBytes: number; budgetBytes?: number };
 }
 
-export interface ConsentDetails {
-  clientName: string;
-  clientKind: 'dcr' | 'cimd';
-  clientUrl?: string;
-  redirectHost: string;
-  scopes: string[];
-  csrf: string;
-  expiresAt: string;
-  ownerSignedIn: boolean;
-  passwordSet: boolean;
-}
 
 /** A request's outcome: the value, or the server's message (and when to retry after a 429). */
 export type Sent<T> = { ok: true; value: T } | { ok: false; status: number; message: string; retryAfterSeconds?: number };

@@ -1,6 +1,6 @@
 // A widget's comment box (opened by its Comment button) and the comments this browser sent on it.
 import { onMount, type JSX } from 'solid-js';
-import { MAX_ANSWER_TEXT_CHARS } from '../../../server/dashboard/answer-rules';
+import { MAX_ANSWER_TEXT_CHARS } from '../../../server/dashboard/answer-rules.ts';
 import { useDashboard, useFeedback } from '../state/dashboard-context';
 import { createTextDraft, DraftProblem, SendButton, SentList } from './text-sender';
 

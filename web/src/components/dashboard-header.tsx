@@ -2,7 +2,7 @@
 import { createEffect, Match, Show, Switch, type JSX } from 'solid-js';
 import { useNow } from '../lib/clock';
 import { downloadText, safeFilename } from '../lib/download';
-import { relativeTime } from '../lib/format';
+import { relativeTime } from '../../../server/dashboard/present/format.ts';
 import { useDashboard } from '../state/dashboard-context';
 
 function ConnectionBadge(): JSX.Element {

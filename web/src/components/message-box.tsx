@@ -1,6 +1,6 @@
 // The page's "Message to the assistant" box and what this browser sent with it, each marked sent, then seen.
 import { Show, type JSX } from 'solid-js';
-import { MAX_ANSWER_TEXT_CHARS } from '../../../server/dashboard/answer-rules';
+import { MAX_ANSWER_TEXT_CHARS } from '../../../server/dashboard/answer-rules.ts';
 import { useDashboard } from '../state/dashboard-context';
 import { createTextDraft, DraftProblem, SendButton, SentList } from './text-sender';
 

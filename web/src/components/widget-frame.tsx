@@ -2,11 +2,11 @@
 import { createEffect, createSignal, ErrorBoundary, on, Show, type Accessor, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { WidgetView } from '../api/types';
-import { chartOptionToCsv, toCsv } from '../lib/csv';
+import { chartOptionToCsv, toCsv } from '../../../server/dashboard/present/csv.ts';
 import { dataUrlToBlob, downloadBlob, downloadText, safeFilename } from '../lib/download';
 import { Markdown } from '../lib/markdown';
-import { readColumns, readRows } from '../lib/table-model';
-import { WidgetDataError } from '../lib/validate';
+import { readColumns, readRows } from '../../../server/dashboard/present/table-model.ts';
+import { WidgetDataError } from '../../../server/dashboard/present/widget-fields.ts';
 import { useFeedback } from '../state/dashboard-context';
 import { componentFor, WIDGETS, widgetHeight, widgetWidth } from '../widgets/registry';
 import { CommentBox, SentComments } from './comment-box';

@@ -2,7 +2,7 @@
 // Imported lazily (its own chunk) so pages without charts never download it.
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { ECHARTS_PARTS } from './echarts-parts';
+import { ECHARTS_PARTS } from '../../../server/dashboard/present/echarts-parts.ts';
 
 echarts.use([...ECHARTS_PARTS, CanvasRenderer]);
 

@@ -5,7 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Definition, Nodes, Parents, Root, RootContent, Table } from 'mdast';
-import { isAllowedImageSrc, safeLinkHref } from './safe-url';
+import { isAllowedImageSrc, safeLinkHref } from '../../../server/dashboard/present/safe-url.ts';
 
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });

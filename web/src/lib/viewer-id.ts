@@ -1,6 +1,6 @@
 // A short random id per browser, sent with feedback so the assistant can tell answers from the same browser apart.
 // Not an identity: nothing about the person, kept in localStorage, a new one where storage is off.
-import { VIEWER_ID_PATTERN } from '../../../server/dashboard/answer-rules';
+import { VIEWER_ID_PATTERN } from '../../../server/dashboard/answer-rules.ts';
 
 const KEY = 'mcpdash-viewer';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,7 +1,8 @@
 // The consent page (/consent#<request>): which client asks, where it will be sent back, and the owner's answer:
 // the password unless signed in, then Approve or Deny. Everything the client chose is shown as text.
 import { createResource, createSignal, Show, type JSX } from 'solid-js';
-import type { ConsentDetails, OwnerApi, Sent } from '../api/client';
+import type { OwnerApi, Sent } from '../api/client';
+import type { ConsentDetails } from '../api/types';
 import { createResolvedTheme } from '../lib/theme';
 import './console.css';
 

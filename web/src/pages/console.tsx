@@ -3,7 +3,7 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Api, ConsoleOverview, OwnerApi } from '../api/client';
 import { useNow } from '../lib/clock';
-import { relativeTime } from '../lib/format';
+import { relativeTime } from '../../../server/dashboard/present/format.ts';
 import { createResolvedTheme } from '../lib/theme';
 import { createConsoleData, type ConsoleData } from './console.data';
 import { Copyable, HomePage } from './home';

@@ -4,7 +4,7 @@ import { createEffect, createMemo, createSignal, getOwner, on, onCleanup, onMoun
 import type { WidgetView } from '../api/types';
 import { DeliveryState } from '../components/delivery-state';
 import { useWidgetFrame } from '../components/widget-context';
-import { prepareChartOption } from '../lib/chart-option';
+import { prepareChartOption } from '../../../server/dashboard/present/chart-option.ts';
 import { loadEcharts } from '../lib/echarts-loader';
 import { observeSize } from '../lib/size-observer';
 import type { ResolvedTheme } from '../lib/theme';

@@ -1,9 +1,10 @@
 // Choice widget: the person answers by clicking an option (or ticking several, then the submit button).
+import { isRecord } from '../../../server/dashboard/document-rules.ts';
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { choiceAnswerProblem } from '../../../server/dashboard/answer-rules';
+import { choiceAnswerProblem } from '../../../server/dashboard/answer-rules.ts';
 import type { WidgetView } from '../api/types';
 import { AnswerLine } from '../components/answer-line';
-import { isRecord, list, need, optString, string } from '../lib/validate';
+import { list, need, optString, string } from '../../../server/dashboard/present/widget-fields.ts';
 import { useFeedback } from '../state/dashboard-context';
 
 interface Option {

@@ -1,8 +1,8 @@
 // Code widget: highlighted with the small tokenizer, each token a text span (no HTML from the author).
 import { For, Show, type JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
-import { tokenize } from '../lib/highlight';
-import { optString, string } from '../lib/validate';
+import { tokenize } from '../../../server/dashboard/present/highlight.ts';
+import { optString, string } from '../../../server/dashboard/present/widget-fields.ts';
 
 export function CodeWidget(props: { widget: WidgetView }): JSX.Element {
   const language = (): string | undefined => optString(props.widget.language, 'language');

@@ -1,9 +1,10 @@
 // Form widget: a small form the person fills in and submits; checked here with the server's own answer rules.
+import { isRecord } from '../../../server/dashboard/document-rules.ts';
 import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { FORM_FIELD_TYPES, formAnswerProblems, type FormFieldRule } from '../../../server/dashboard/answer-rules';
+import { FORM_FIELD_TYPES, formAnswerProblems, type FormFieldRule } from '../../../server/dashboard/answer-rules.ts';
 import type { WidgetView } from '../api/types';
 import { AnswerLine } from '../components/answer-line';
-import { isRecord, list, need, optString, string } from '../lib/validate';
+import { list, need, optString, string } from '../../../server/dashboard/present/widget-fields.ts';
 import { useFeedback } from '../state/dashboard-context';
 
 interface Field extends FormFieldRule {

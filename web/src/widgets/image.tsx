@@ -1,8 +1,8 @@
 // Image widget: shows only data: URLs of raster/SVG images, so the page never loads from another host.
 import type { JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
-import { isAllowedImageSrc } from '../lib/safe-url';
-import { need, optString } from '../lib/validate';
+import { isAllowedImageSrc } from '../../../server/dashboard/present/safe-url.ts';
+import { need, optString } from '../../../server/dashboard/present/widget-fields.ts';
 
 export function ImageWidget(props: { widget: WidgetView }): JSX.Element {
   const src = (): string =>

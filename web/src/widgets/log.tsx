@@ -1,7 +1,7 @@
 // Log tail: the last lines, kept scrolled to the bottom unless the reader scrolled up to read.
 import { createEffect, For, on, type JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
-import { list, need, optNumber } from '../lib/validate';
+import { list, need, optNumber } from '../../../server/dashboard/present/widget-fields.ts';
 
 export function LogWidget(props: { widget: WidgetView }): JSX.Element {
   let box!: HTMLDivElement;

@@ -2,7 +2,7 @@
 import type { JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
 import { Markdown } from '../lib/markdown';
-import { string } from '../lib/validate';
+import { string } from '../../../server/dashboard/present/widget-fields.ts';
 
 export function MarkdownWidget(props: { widget: WidgetView }): JSX.Element {
   return <Markdown text={string(props.widget.text, 'text')} class="widget-markdown" />;

@@ -2,8 +2,8 @@
 import { Show, type JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
 import { Sparkline } from '../components/sparkline';
-import { formatDelta, formatNumber } from '../lib/format';
-import { need, optNumber, optString } from '../lib/validate';
+import { formatDelta, formatNumber } from '../../../server/dashboard/present/format.ts';
+import { need, optNumber, optString } from '../../../server/dashboard/present/widget-fields.ts';
 
 export type DeltaTone = 'good' | 'bad' | 'neutral';
 

@@ -1,7 +1,8 @@
 // Progress widget: a bar (0..1) and/or a checklist of steps with their status.
+import { isRecord } from '../../../server/dashboard/document-rules.ts';
 import { For, Show, type JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
-import { isRecord, list, need, optNumber, optString } from '../lib/validate';
+import { list, need, optNumber, optString } from '../../../server/dashboard/present/widget-fields.ts';
 
 type Status = 'todo' | 'doing' | 'done' | 'failed';
 const STATUS_TEXT: Record<Status, string> = { todo: 'to do', doing: 'in progress', done: 'done', failed: 'failed' };

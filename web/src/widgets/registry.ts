@@ -1,6 +1,6 @@
 // Maps a widget kind to its component and its default grid width.
 import type { Component } from 'solid-js';
-import { DEFAULT_WIDGET_WIDTH, type WidgetKind } from '../../../server/dashboard/document-rules';
+import { DEFAULT_WIDGET_WIDTH, type WidgetKind } from '../../../server/dashboard/document-rules.ts';
 import type { WidgetView } from '../api/types';
 import { ChartWidget } from './chart';
 import { ChoiceWidget } from './choice';

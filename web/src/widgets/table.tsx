@@ -1,9 +1,9 @@
 // Table widget: typed cells, sort by clicking a header, paged so 10,000 rows stay smooth.
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
-import { safeLinkHref } from '../lib/safe-url';
-import { cellText, pageCount, readColumns, readRows, readSort, sortedIndices, type Column, type Sort } from '../lib/table-model';
-import { optNumber } from '../lib/validate';
+import { safeLinkHref } from '../../../server/dashboard/present/safe-url.ts';
+import { cellText, pageCount, readColumns, readRows, readSort, sortedIndices, type Column, type Sort } from '../../../server/dashboard/present/table-model.ts';
+import { optNumber } from '../../../server/dashboard/present/widget-fields.ts';
 
 function Cell(props: { value: unknown; column: Column }): JSX.Element {
   if (props.column.type === 'link') {

@@ -1,11 +1,9 @@
 // Makes an AI-written ECharts option safe and themed: text-only tooltips, no remote images, known series.
-import { NESTED_OPTION_KEYS, oneOrMany, OPTION_SERIES_TYPES } from '../../../server/dashboard/document-rules';
-import { safeLinkHref } from './safe-url';
-import { isRecord, WidgetDataError } from './validate';
+import { inSeriesFamily, isRecord, NESTED_OPTION_KEYS, oneOrMany, OPTION_SERIES_TYPES } from '../document-rules.ts';
+import { safeLinkHref } from './safe-url.ts';
+import { WidgetDataError } from './widget-fields.ts';
 
 const SUPPORTED_SERIES: ReadonlySet<string> = new Set(OPTION_SERIES_TYPES);
-
-const CARTESIAN = new Set(['line', 'bar', 'scatter', 'candlestick', 'boxplot', 'heatmap']);
 
 /** Strings ECharts would load as images from a URL: only data: images are kept. */
 function scrub(value: unknown, key: string): unknown {
@@ -62,7 +60,7 @@ export function prepareChartOption(raw: unknown): Record<string, unknown> {
   delete option.toolbox;
   delete option.graphic;
   neuterLinks(option, series);
-  const cartesian = series.some((s) => isRecord(s) && CARTESIAN.has(s.type as string) && s.type !== 'heatmap');
+  const cartesian = series.some((s) => isRecord(s) && inSeriesFamily('cartesian', s.type) && s.type !== 'heatmap');
   const tooltips = oneOrMany(option.tooltip ?? { trigger: cartesian ? 'axis' : 'item' });
   // richText tooltips are drawn on the canvas, so AI-written names can never become HTML.
   option.tooltip = tooltips.map((t) => ({ confine: true, ...(isRecord(t) ? t : {}), renderMode: 'richText' }));

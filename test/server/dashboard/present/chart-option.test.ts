@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { prepareChartOption } from '../../web/src/lib/chart-option';
-import { chartOptionToCsv, toCsv } from '../../web/src/lib/csv';
+import { describe, expect, it } from 'bun:test';
+import { prepareChartOption } from '../../../../server/dashboard/present/chart-option.ts';
+import { chartOptionToCsv, toCsv } from '../../../../server/dashboard/present/csv.ts';
 
 describe('prepareChartOption', () => {
   it('forces text-only tooltips even when the option asks for HTML', () => {

@@ -1,6 +1,5 @@
 // CSV export of table rows and chart series (RFC 4180 quoting, formula-injection guarded).
-import { oneOrMany } from '../../../server/dashboard/document-rules';
-import { isRecord } from './validate';
+import { isRecord, oneOrMany } from '../document-rules.ts';
 
 function cell(v: unknown): string {
   let s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);

@@ -3,8 +3,7 @@ export class WidgetDataError extends Error {
   override name = 'WidgetDataError';
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isRecord } from '../document-rules.ts';
 
 export function need<T>(ok: boolean, value: T, message: string): T {
   if (!ok) throw new WidgetDataError(message);

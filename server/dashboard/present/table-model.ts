@@ -1,6 +1,7 @@
 // Pure table logic: normalise columns and rows, sort by a typed column, cut one page.
-import { isRecord, list, need, WidgetDataError } from './validate';
-import { formatDate, formatNumber } from './format';
+import { isRecord } from '../document-rules.ts';
+import { list, need, WidgetDataError } from './widget-fields.ts';
+import { formatDate, formatNumber } from './format.ts';
 
 export type ColumnType = 'string' | 'number' | 'date' | 'link' | 'boolean';
 export interface Column {
