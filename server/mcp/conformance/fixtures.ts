@@ -1,5 +1,6 @@
 // Fixture tools, resources and prompts that @modelcontextprotocol/conformance expects, for both protocol eras.
-// Registered only when mcpdash is started with --conformance-fixtures (never in a normal start).
+// Loaded (by dynamic import, see loadConformanceFixtures in ../server.ts) and registered only when mcpdash is
+// started with --conformance-fixtures, never in a normal start.
 import {
   completable,
   fromJsonSchema,
@@ -10,8 +11,8 @@ import {
   type ServerEventBus,
 } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { registerMultiRoundFixtures, REQUEST_STATE_CODEC } from './conformance-multi-round.ts';
-import { registerRoundTripTools } from './conformance-round-trip.ts';
+import { registerMultiRoundFixtures, REQUEST_STATE_CODEC } from './multi-round.ts';
+import { registerRoundTripTools } from './round-trip.ts';
 
 /** Capabilities the fixtures need, passed to the McpServer constructor (logging's handler is installed only then). */
 const CONFORMANCE_CAPABILITIES = {
