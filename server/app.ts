@@ -188,6 +188,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     feedback,
     live,
     cache,
+    snapshots,
     sweeper,
     baseUrl,
     setPort(port: number) {
