@@ -60,7 +60,7 @@ const COMPLETION_WORDS = ['paris', 'park', 'party', 'test', 'testing', 'tested']
 
 // Every schema is built once per process, on first use: a 2026-07-28 request builds a whole server, and compiling
 // these per request (fromJsonSchema compiles a validator) cost 2.5 ms a request; compiling them at import cost
-// ~50 ms of every start, fixtures or not.
+// ~50 ms of the start (when every start imported this file; now only a --conformance-fixtures start does).
 const buildSchemas = () => ({
   jsonSchema2020: fromJsonSchema(JSON_SCHEMA_2020_12),
   // x-mcp-header is an MCP annotation the JSON Schema type does not know.
