@@ -8,10 +8,11 @@ import { createSessionStore } from './store/sessions.ts';
 import { createDashboardStore } from './store/dashboards.ts';
 import { createDashboardService } from './dashboards/service.ts';
 import { createLive } from './live.ts';
-import { dashboardTools } from './mcp/tools/registry.ts';
+import { dashboardTools } from './mcp/tools/register.ts';
 import { InMemoryServerEventBus } from '@modelcontextprotocol/server';
-import { createMcpServer, type ServerPlugin } from './mcp/server.ts';
-import { SessionCache } from './mcp/session-cache.ts';
+import { createMcpServer, loadConformanceFixtures, type ConformanceFixtures, type ServerPlugin } from './mcp/server.ts';
+import { SessionCache } from './mcp/session/session-cache.ts';
+import { createSnapshotService } from './render/snapshot-service.ts';
 import { createMcpEndpoint } from './mcp/endpoint.ts';
 import { createHttpApp } from './http/app.ts';
 import { createMcpRoutes } from './http/routes/mcp.ts';
@@ -59,10 +60,14 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Client metadata document fetching (tests point it at a local TLS server). */
   cimd?: CimdOptions;
+  /** The loaded conformance fixtures; required when config.conformanceFixtures is on (startApp loads them). */
+  conformanceFixtures?: ConformanceFixtures;
 }
 
 export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
   const now = options.now ?? Date.now;
+  // Before anything is opened: a caller that forgot to load the fixtures must not leave a store open.
+  if (config.conformanceFixtures && !options.conformanceFixtures) throw new Error('--conformance-fixtures: load them first (loadConformanceFixtures)');
   const store = openStore(config.dataDir, { maxDataBytes: config.maxDataBytes });
   const sessions = createSessionStore(store, config.ttlMs);
   const dashboardStore = createDashboardStore(store, { ttlMs: config.ttlMs, historyLimit: config.historyLimit });
@@ -85,8 +90,8 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   // with the tools): the servers are built only on first use, after both exist.
   // subscriptions/listen streams (2026-07-28) follow this bus; only the conformance fixtures publish on it.
   const bus = new InMemoryServerEventBus((error) => logger.error('mcp event listener failed', { error: error.message }));
-  const conformanceBus = config.conformanceFixtures ? bus : undefined;
-  const createServer = () => createMcpServer({ plugins: [tools, ...(options.plugins ?? [])], conformanceBus });
+  const conformance = config.conformanceFixtures && options.conformanceFixtures ? { fixtures: options.conformanceFixtures, bus } : undefined;
+  const createServer = () => createMcpServer({ plugins: [tools, ...(options.plugins ?? [])], conformance });
   const cache = new SessionCache({
     sessions,
     createServer,
@@ -95,7 +100,9 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     logger,
     now,
   });
-  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger, feedback });
+  // One per app: snapshots are CPU-heavy, so they are drawn one at a time in one worker thread (stopped on close).
+  const snapshots = createSnapshotService();
+  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger, feedback, snapshots });
   const endpoint = createMcpEndpoint({
     cache,
     createServer,
@@ -181,6 +188,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     feedback,
     live,
     cache,
+    snapshots,
     sweeper,
     baseUrl,
     setPort(port: number) {
@@ -196,6 +204,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
       this.endStreams();
       await endpoint.close();
       await cache.close();
+      snapshots.close();
       await sweeper.stop();
       await store.close();
     },
@@ -203,7 +212,9 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
-  const app = buildApp(config, logger, options);
+  // Imported only when asked for: a normal start never loads the fixtures.
+  const conformanceFixtures = config.conformanceFixtures ? (options.conformanceFixtures ?? (await loadConformanceFixtures())) : undefined;
+  const app = buildApp(config, logger, { ...options, conformanceFixtures });
   const server = Bun.serve({
     port: config.port,
     hostname: config.host,

@@ -1,12 +1,13 @@
 // /mcp: Request -> Response for both protocol eras on one URL, with no configuration. A 2026-07-28 request (it
 // carries the per-request `_meta` envelope) goes to the SDK's stateless handler; everything else is a 2025-era
-// request and goes to mcpdash's own durable session layer (server/mcp/legacy-sessions.ts). No Hono, no HTTP layer:
+// request and goes to mcpdash's own durable session layer (server/mcp/session/). No Hono, no HTTP layer:
 // the body-size limit, host/origin checks and bearer auth happen before this is called.
-import { isJsonContentType, isLegacyRequest, PROTOCOL_VERSION_META_KEY, type AuthInfo, type McpServer, type ServerEventBus } from '@modelcontextprotocol/server';
-import { createLegacySessions } from './legacy-sessions.ts';
+import { isJsonContentType, isLegacyRequest, PROTOCOL_VERSION_META_KEY, type McpServer, type ServerEventBus } from '@modelcontextprotocol/server';
 import { createModernHandler } from './modern-handler.ts';
+import type { McpRequestContext } from './request-context.ts';
 import { rpcError } from './rpc-error.ts';
-import type { SessionCache } from './session-cache.ts';
+import { createLegacySessions } from './session/legacy-sessions.ts';
+import type { SessionCache } from './session/session-cache.ts';
 
 export interface McpEndpointOptions {
   cache: SessionCache;
@@ -17,18 +18,8 @@ export interface McpEndpointOptions {
   onError?: (error: Error) => void;
 }
 
-/** What the HTTP layer knows about a request that the endpoint needs. */
-export interface McpCallContext {
-  /** The verified token (auth on); passed through to tool handlers. */
-  authInfo?: AuthInfo;
-  /** The grant behind the token (auth on): a 2025-era session serves only the grant that created it. */
-  grantId?: string;
-  /** Told the session id a request belongs to (for the request log, which shortens it). */
-  onSession?: (sessionId: string) => void;
-}
-
 export interface McpEndpoint {
-  handle(request: Request, context?: McpCallContext): Promise<Response>;
+  handle(request: Request, context?: McpRequestContext): Promise<Response>;
   /** End open-ended streams (2025 GET streams) so in-flight requests can drain on shutdown. */
   endStreams(): void;
   close(): Promise<void>;
@@ -58,7 +49,7 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const modern = createModernHandler({ createServer: options.createServer, bus: options.bus, onError: options.onError });
   const legacy = createLegacySessions(options);
 
-  const post = async (request: Request, context: McpCallContext): Promise<Response> => {
+  const post = async (request: Request, context: McpRequestContext): Promise<Response> => {
     if (!isJsonContentType(request.headers.get('content-type'))) {
       return rpcError(415, -32000, 'Unsupported Media Type: Content-Type must be application/json');
     }

@@ -2,7 +2,7 @@
 // serves it from a per-request server (server/discover, resultType, ttlMs/cacheScope, Mcp-Method/Mcp-Name checks,
 // input_required multi-round-trips); 2025-era traffic never reaches it (`legacy: 'reject'`).
 import { createMcpHandler, type McpHttpHandler, type McpServer, type ServerEventBus } from '@modelcontextprotocol/server';
-import { resetForReuse } from './sdk-internals.ts';
+import { resetForReuse } from './session/sdk-internals.ts';
 
 export interface ModernHandlerOptions {
   createServer: () => McpServer;

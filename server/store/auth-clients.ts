@@ -2,7 +2,7 @@
 // day and, when all slots are taken, the oldest unused one makes room) and each client's link to its grants.
 import type { Store } from './db.ts';
 import { moveExpiry } from './expiry.ts';
-import type { ClientRecord } from './auth.ts';
+import type { ClientRecord } from './auth-records.ts';
 
 export const MAX_REGISTERED_CLIENTS = 100;
 export const UNUSED_CLIENT_TTL_MS = 24 * 3_600_000;

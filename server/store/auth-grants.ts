@@ -2,7 +2,7 @@
 // atomic (a code redeemed once, a refresh token rotated once, a reuse revoking its grant) is one write transaction.
 import type { Store } from './db.ts';
 import { moveExpiry } from './expiry.ts';
-import type { CodeRecord, GrantRecord, TokenRecord } from './auth.ts';
+import type { CodeRecord, GrantRecord, TokenRecord } from './auth-records.ts';
 import { attachGrant, deleteClient, detachGrant, readClient } from './auth-clients.ts';
 
 /** Records kept per grant: the previous access token stays valid for requests already on their way. */

@@ -1,7 +1,7 @@
 // The owner: the password's slow hash, the one-time setup code's hash, and the console's sign-in sessions.
 import type { Store } from './db.ts';
 import { moveExpiry } from './expiry.ts';
-import type { OwnerRecord, TokenRecord } from './auth.ts';
+import type { OwnerRecord, TokenRecord } from './auth-records.ts';
 
 const KEY = 'owner';
 /** Sessions kept at once (browsers, devices); signing in once more ends the oldest. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { dashboardArg, okResult, requireDoc, resultShape, type ToolDeps } from './shared.ts';
-import { registerDashboardTool } from './target.ts';
+import { registerDashboardTool } from './dashboard-tool.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {

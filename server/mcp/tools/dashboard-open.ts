@@ -1,9 +1,8 @@
 // dashboard_open: open (create if needed) this conversation's dashboard and hand back its URL.
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
-import { callContext } from '../context.ts';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { resolveDashboardId } from './target.ts';
+import { resolveDashboardId } from './resolve-dashboard.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -27,11 +26,10 @@ export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {
     CONFIG,
     (args, ctx) =>
       runTool(deps, 'dashboard_open', async () => {
-        const context = callContext(ctx);
-        let id = args.new ? undefined : await resolveDashboardId(deps, context, args.dashboard);
+        let id = args.new ? undefined : await resolveDashboardId(deps, ctx, args.dashboard);
         if (!id) {
           id = crypto.randomUUID();
-          if (context.sessionId) await deps.sessions.attach(context.sessionId, id);
+          if (ctx.sessionId) await deps.sessions.attach(ctx.sessionId, id);
         }
         const { doc, created } = await deps.dashboards.open(id, { title: args.title, createIfMissing: true });
         const what = created ? `Created dashboard "${doc.title}".` : `Opened dashboard "${doc.title}" with ${doc.widgets.length} widget(s).`;

@@ -3,17 +3,13 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { MAX_WIDTH, MIN_WIDTH, defaultTheme } from '../../render/snapshot-options.ts';
-import { createSnapshotService } from '../../render/snapshot-service.ts';
-import { dashboardArg, dashboardUrl, requireDoc, resultShape, type ToolDeps } from './shared.ts';
-import { registerDashboardTool } from './target.ts';
+import { dashboardArg, dashboardUrl, okResult, requireDoc, resultShape, type ToolDeps } from './shared.ts';
+import { registerDashboardTool } from './dashboard-tool.ts';
 
 /** Claude.ai cuts a tool result at about 150,000 characters; the whole result stays well under it. */
 export const RESULT_BUDGET_CHARS = 100_000;
-/** The URL lines, the JSON-RPC and content envelopes and the other structuredContent fields. */
+/** The URL lines, the unread-feedback line, the JSON-RPC and content envelopes and the other structuredContent fields. */
 const ENVELOPE_CHARS = 2_000;
-
-// One per process: snapshots are CPU-heavy, so they are drawn one at a time in one worker thread.
-const snapshots = createSnapshotService();
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -49,18 +45,15 @@ export function registerDashboardSnapshot(server: McpServer, deps: ToolDeps): vo
   registerDashboardTool(server, deps, 'dashboard_snapshot', CONFIG, async (args, id) => {
     const doc = requireDoc(deps, id);
     const url = dashboardUrl(deps, doc.id);
-    const shot = await snapshots.snapshot(doc, {
+    // deps.snapshots is the app's one worker service: snapshots are CPU-heavy, so they are drawn one at a time.
+    const shot = await deps.snapshots.snapshot(doc, {
       width: args.width ?? 1200,
       theme: args.theme ?? defaultTheme(doc),
       widget: args.widget,
       budgetChars: RESULT_BUDGET_CHARS - ENVELOPE_CHARS - url.length * 2,
     });
-    return {
-      content: [
-        { type: 'image', data: Buffer.from(shot.png).toString('base64'), mimeType: 'image/png' },
-        { type: 'text', text: `${shot.account}\nDashboard (revision ${doc.revision}): ${url}\ndashboard_id: ${doc.id}` },
-      ],
-      structuredContent: { dashboard_id: doc.id, url, revision: doc.revision, width: shot.width, height: shot.height, problems: shot.problems },
-    };
+    return okResult(deps, doc, shot.account, { width: shot.width, height: shot.height, problems: shot.problems }, [
+      { type: 'image', data: Buffer.from(shot.png).toString('base64'), mimeType: 'image/png' },
+    ]);
   });
 }

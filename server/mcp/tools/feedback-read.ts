@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { FEEDBACK_KINDS } from '../../dashboard/answer-rules.ts';
 import { describeEvents } from '../../feedback/model-text.ts';
-import { callContext } from '../context.ts';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { requireDashboardId } from './target.ts';
+import { requireDashboardId } from './resolve-dashboard.ts';
 
 const MAX_WAIT_SECONDS = 55;
 
@@ -52,7 +51,7 @@ const CONFIG = {
 export function registerFeedbackRead(server: McpServer, deps: ToolDeps): void {
   server.registerTool('feedback_read', CONFIG, (args, ctx) =>
     runTool(deps, 'feedback_read', async () => {
-      const id = await requireDashboardId(deps, callContext(ctx), args.dashboard);
+      const id = await requireDashboardId(deps, ctx, args.dashboard);
       const waitMs = Math.round((args.wait_seconds ?? 0) * 1000);
       const { doc, events, summary, interrupted } = await deps.feedback.read(id, { after: args.after, waitMs, signal: ctx.mcpReq.signal });
       const open = doc.feedback !== false;

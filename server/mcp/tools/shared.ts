@@ -1,12 +1,13 @@
 // What every dashboard tool shares: its dependencies, the `dashboard` argument, result and error shapes.
 import { z } from 'zod';
-import type { CallToolResult } from '@modelcontextprotocol/server';
+import type { CallToolResult, ContentBlock } from '@modelcontextprotocol/server';
 import { AppError, NotFoundError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
-import type { SessionDirectory } from '../session-cache.ts';
+import type { SessionDirectory } from '../session/session-cache.ts';
 import { notFoundMessage, type DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
 import type { FeedbackService } from '../../feedback/service.ts';
+import type { SnapshotService } from '../../render/snapshot-service.ts';
 
 export interface ToolDeps {
   dashboards: DashboardService;
@@ -17,6 +18,8 @@ export interface ToolDeps {
   logger: Logger;
   /** The page feedback inbox: feedback_read reads it, every result says how many events wait unread. */
   feedback: FeedbackService;
+  /** Draws dashboard_snapshot's pictures in a worker; built and closed by the composition root (server/app.ts). */
+  snapshots: SnapshotService;
 }
 
 export const dashboardArg = z
@@ -54,15 +57,22 @@ export const WIDGETS_HELP =
 export const dashboardUrl = (deps: Pick<ToolDeps, 'baseUrl'>, id: string) => `${deps.baseUrl()}/dashboard/${id}`;
 
 /**
- * A successful tool result: one short line for the model plus the URL, and machine-readable fields. When people sent
- * something from the page that the model has not read, the text says so, so the model notices without being told.
+ * Every successful tool result: one short text for the model plus the URL, and machine-readable fields. When people
+ * sent something from the page that the model has not read, the text says so, so the model notices without being
+ * told. `media` (a snapshot's picture) goes before the text.
  */
-export function okResult(deps: Pick<ToolDeps, 'baseUrl' | 'feedback'>, doc: Dashboard, text: string, extra: Record<string, unknown> = {}): CallToolResult {
+export function okResult(
+  deps: Pick<ToolDeps, 'baseUrl' | 'feedback'>,
+  doc: Dashboard,
+  text: string,
+  extra: Record<string, unknown> = {},
+  media: ContentBlock[] = [],
+): CallToolResult {
   const url = dashboardUrl(deps, doc.id);
   const unread = deps.feedback.unread(doc);
   const waiting = unread > 0 ? `\n${unread} unread from the page: call feedback_read` : '';
   return {
-    content: [{ type: 'text', text: `${text}${waiting}\nDashboard (revision ${doc.revision}): ${url}\ndashboard_id: ${doc.id}` }],
+    content: [...media, { type: 'text', text: `${text}${waiting}\nDashboard (revision ${doc.revision}): ${url}\ndashboard_id: ${doc.id}` }],
     structuredContent: { dashboard_id: doc.id, url, revision: doc.revision, ...extra },
   };
 }

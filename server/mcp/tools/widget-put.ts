@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { putWidgets } from '../../dashboard/edit.ts';
 import { dashboardArg, expectedRevisionArg, okResult, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
-import { registerDashboardTool } from './target.ts';
+import { registerDashboardTool } from './dashboard-tool.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {

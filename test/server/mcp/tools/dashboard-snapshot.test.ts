@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Client } from '@modelcontextprotocol/client';
-import { connectClient, removeTempDirs, startAppsStoppedAfterEach } from '../../helpers/test-app.ts';
+import { connectClient, removeTempDirs, startAppsStoppedAfterEach, type TestApp } from '../../helpers/test-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -24,12 +24,12 @@ interface Result {
 const start = startAppsStoppedAfterEach();
 const call = async (client: Client, name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as Result;
 
-async function withPortfolio(): Promise<{ client: Client; id: string }> {
+async function withPortfolio(): Promise<{ client: Client; id: string; url: string; app: TestApp }> {
   const app = await start();
   const { client } = await connectClient(app.mcpUrl);
   const set = await call(client, 'dashboard_set', { title: portfolio.title, widgets: portfolio.widgets });
   expect(set.isError).toBeFalsy();
-  return { client, id: set.structuredContent!.dashboard_id };
+  return { client, id: set.structuredContent!.dashboard_id, url: app.url, app };
 }
 
 const decode = (result: Result) => PNG.sync.read(Buffer.from(result.content.find((c) => c.type === 'image')!.data!, 'base64'));
@@ -58,6 +58,33 @@ describe('dashboard_snapshot tool', () => {
     expect(result.content[0]!.text).toContain('no widget "nope"');
     expect(result.content[0]!.text).toContain('hash-candles');
     expect(result.content[0]!.text).toContain('activity');
+  }, 120_000);
+
+  test('says how many page answers wait unread, like every other tool, until feedback_read reads them', async () => {
+    const { client, id, url } = await withPortfolio();
+    const sent = await fetch(`${url}/api/dashboard/${id}/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: url },
+      body: JSON.stringify({ kind: 'message', data: { text: 'the red bar looks wrong' }, viewer: 'viewer01' }),
+    });
+    expect(sent.status).toBe(201);
+    const waiting = await call(client, 'dashboard_snapshot', { dashboard: id });
+    expect(waiting.isError).toBeFalsy();
+    expect(waiting.content.map((c) => c.type)).toEqual(['image', 'text']);
+    expect(waiting.content[1]!.text).toContain('1 unread from the page: call feedback_read');
+    await call(client, 'feedback_read', { dashboard: id });
+    const read = await call(client, 'dashboard_snapshot', { dashboard: id });
+    expect(read.content[1]!.text).not.toContain('unread from the page');
+  }, 120_000);
+
+  test('its render worker belongs to the app and stops when the app closes', async () => {
+    const { client, id, app } = await withPortfolio();
+    expect(app.app.snapshots.workerRunning()).toBe(false);
+    expect((await call(client, 'dashboard_snapshot', { dashboard: id })).isError).toBeFalsy();
+    expect(app.app.snapshots.workerRunning()).toBe(true);
+    await client.close();
+    await app.stop();
+    expect(app.app.snapshots.workerRunning()).toBe(false);
   }, 120_000);
 
   test('"widget" draws that one widget larger than it is on the page', async () => {

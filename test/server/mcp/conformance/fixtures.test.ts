@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test } from 'bun:test';
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryServerEventBus, InMemoryTransport } from '@modelcontextprotocol/server';
-import { createMcpServer } from '../../../server/mcp/server.ts';
+import { createMcpServer, loadConformanceFixtures } from '../../../../server/mcp/server.ts';
 
 const open: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -11,7 +11,8 @@ afterEach(async () => {
 });
 
 async function connect(conformanceFixtures: boolean): Promise<Client> {
-  const server = createMcpServer({ plugins: [], conformanceBus: conformanceFixtures ? new InMemoryServerEventBus() : undefined });
+  const conformance = conformanceFixtures ? { fixtures: await loadConformanceFixtures(), bus: new InMemoryServerEventBus() } : undefined;
+  const server = createMcpServer({ plugins: [], conformance });
   const client = new Client({ name: 'fixture-test', version: '1.0.0' });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -3,9 +3,9 @@
 // record, so a tool call never reads the session from LMDB.
 import type { McpServer } from '@modelcontextprotocol/server';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
-import type { SessionRecord, SessionStore } from '../store/sessions.ts';
-import { idPrefix } from '../errors.ts';
-import type { Logger } from '../logger.ts';
+import type { SessionRecord, SessionStore } from '../../store/sessions.ts';
+import { idPrefix } from '../../errors.ts';
+import type { Logger } from '../../logger.ts';
 import { IdRemapper } from './id-remap.ts';
 import { rehydrateSession } from './sdk-internals.ts';
 
@@ -38,7 +38,7 @@ export interface LiveSession {
   ready: Promise<void>;
 }
 
-/** What tool handlers may ask of a 2025-era session (see server/mcp/tools/target.ts). */
+/** What tool handlers may ask of a 2025-era session (see server/mcp/tools/resolve-dashboard.ts). */
 export interface SessionDirectory {
   /** The dashboard a session writes to when a call names none: its attached one, else its own id. */
   dashboardOf(sessionId: string): string | undefined;

@@ -1,7 +1,7 @@
 // Sessions survive restarts and eviction from memory; deleted ones stay gone; memory stays bounded.
 import { afterAll, describe, expect, test } from 'bun:test';
 import type { McpServer } from '@modelcontextprotocol/server';
-import { connectClient, initializeBody, rawPost, rpcMessages, startAppsStoppedAfterEach, removeTempDirs } from '../helpers/test-app.ts';
+import { connectClient, initializeBody, rawPost, rpcMessages, startAppsStoppedAfterEach, removeTempDirs } from '../../helpers/test-app.ts';
 
 afterAll(removeTempDirs);
 

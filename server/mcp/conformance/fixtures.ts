@@ -1,5 +1,6 @@
 // Fixture tools, resources and prompts that @modelcontextprotocol/conformance expects, for both protocol eras.
-// Registered only when mcpdash is started with --conformance-fixtures (never in a normal start).
+// Loaded (by dynamic import, see loadConformanceFixtures in ../server.ts) and registered only when mcpdash is
+// started with --conformance-fixtures, never in a normal start.
 import {
   completable,
   fromJsonSchema,
@@ -10,8 +11,8 @@ import {
   type ServerEventBus,
 } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { registerMultiRoundFixtures, REQUEST_STATE_CODEC } from './conformance-multi-round.ts';
-import { registerRoundTripTools } from './conformance-round-trip.ts';
+import { registerMultiRoundFixtures, REQUEST_STATE_CODEC } from './multi-round.ts';
+import { registerRoundTripTools } from './round-trip.ts';
 
 /** Capabilities the fixtures need, passed to the McpServer constructor (logging's handler is installed only then). */
 const CONFORMANCE_CAPABILITIES = {
@@ -59,7 +60,7 @@ const COMPLETION_WORDS = ['paris', 'park', 'party', 'test', 'testing', 'tested']
 
 // Every schema is built once per process, on first use: a 2026-07-28 request builds a whole server, and compiling
 // these per request (fromJsonSchema compiles a validator) cost 2.5 ms a request; compiling them at import cost
-// ~50 ms of every start, fixtures or not.
+// ~50 ms of the start (when every start imported this file; now only a --conformance-fixtures start does).
 const buildSchemas = () => ({
   jsonSchema2020: fromJsonSchema(JSON_SCHEMA_2020_12),
   // x-mcp-header is an MCP annotation the JSON Schema type does not know.

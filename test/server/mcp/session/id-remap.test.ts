@@ -1,7 +1,7 @@
 // IdRemapper: only colliding ids get a private id; answers come back with the client's id, however they are chunked.
 import { describe, expect, test } from 'bun:test';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
-import { IdRemapper } from '../../../server/mcp/id-remap.ts';
+import { IdRemapper } from '../../../../server/mcp/session/id-remap.ts';
 
 const request = (id: number | string) => ({ jsonrpc: '2.0', id, method: 'ping' }) as JSONRPCMessage;
 

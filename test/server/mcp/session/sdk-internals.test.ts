@@ -1,7 +1,7 @@
 // Guards the SDK private fields that session rebuilding relies on: fails loudly on an SDK upgrade that renames them.
 import { describe, expect, test } from 'bun:test';
 import { McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
-import { rehydrateSession, SDK_PRIVATE_FIELDS } from '../../../server/mcp/sdk-internals.ts';
+import { rehydrateSession, SDK_PRIVATE_FIELDS } from '../../../../server/mcp/session/sdk-internals.ts';
 
 const record = (id: string) => ({
   id,

@@ -8,10 +8,10 @@ import {
   type LegacyHttpHandler,
   type McpServer,
 } from '@modelcontextprotocol/server';
-import { UUID_V4_PATTERN } from '../dashboard/document-rules.ts';
-import { StorageFullError } from '../errors.ts';
-import type { McpCallContext } from './endpoint.ts';
-import { rpcError } from './rpc-error.ts';
+import { UUID_V4_PATTERN } from '../../dashboard/document-rules.ts';
+import { StorageFullError } from '../../errors.ts';
+import type { McpRequestContext } from '../request-context.ts';
+import { rpcError } from '../rpc-error.ts';
 import type { LiveSession, SessionCache } from './session-cache.ts';
 
 export interface LegacySessionsOptions {
@@ -46,7 +46,7 @@ export function createLegacySessions(options: LegacySessionsOptions) {
    * The live session for a request's id, or undefined (answered 404): unknown, expired, deleted, malformed, or
    * created under another grant. A session is not a credential: with auth on, only its own grant may use it.
    */
-  const sessionFor = (sessionId: string, context: McpCallContext): LiveSession | undefined => {
+  const sessionFor = (sessionId: string, context: McpRequestContext): LiveSession | undefined => {
     context.onSession?.(sessionId);
     // Session ids are UUIDv4 minted here; anything else cannot be ours and is answered 404 without a store lookup.
     if (!UUID_V4_PATTERN.test(sessionId)) return undefined;
@@ -56,7 +56,7 @@ export function createLegacySessions(options: LegacySessionsOptions) {
   };
 
   /** Answer through a live session: colliding ids remapped, activity recorded, stream counted until it ends. */
-  const viaSession = async (entry: LiveSession, request: Request, context: McpCallContext, parsed?: unknown): Promise<Response> => {
+  const viaSession = async (entry: LiveSession, request: Request, context: McpRequestContext, parsed?: unknown): Promise<Response> => {
     // Count the stream before any await, so the idle evictor never closes a session a request is about to use.
     cache.touch(entry);
     entry.openStreams++;
@@ -78,7 +78,7 @@ export function createLegacySessions(options: LegacySessionsOptions) {
   };
 
   return {
-    async post(request: Request, parsed: unknown, context: McpCallContext): Promise<Response> {
+    async post(request: Request, parsed: unknown, context: McpRequestContext): Promise<Response> {
       const accept = request.headers.get('accept') ?? '';
       if (!accept.includes('application/json') || !accept.includes('text/event-stream')) {
         return rpcError(406, -32000, 'Not Acceptable: the Accept header must list both application/json and text/event-stream');
@@ -117,7 +117,7 @@ export function createLegacySessions(options: LegacySessionsOptions) {
       return sessionless(request, { parsedBody: parsed, authInfo: context.authInfo });
     },
 
-    async getOrDelete(request: Request, context: McpCallContext): Promise<Response> {
+    async getOrDelete(request: Request, context: McpRequestContext): Promise<Response> {
       const sessionId = request.headers.get('mcp-session-id');
       if (sessionId === null) {
         // No session, no stream to offer (sessionless clients get everything on the POST response).

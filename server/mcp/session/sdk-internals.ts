@@ -1,10 +1,10 @@
 // The ONE module that touches private fields of the MCP SDK (@modelcontextprotocol/server 2.x).
 // Rebuilding a 2025-era session after a restart or an eviction from memory has no public API (v1: typescript-sdk
 // #1658, #1882; v2 keeps the same transport), and neither has clearing a finished 2026-07-28 server's client
-// identity so it can serve another request. test/server/mcp/sdk-internals.test.ts fails loudly if an SDK upgrade
+// identity so it can serve another request. test/server/mcp/session/sdk-internals.test.ts fails loudly if an SDK upgrade
 // renames what is used here.
 import type { McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
-import type { SessionRecord } from '../store/sessions.ts';
+import type { SessionRecord } from '../../store/sessions.ts';
 
 interface TransportInternals {
   sessionId?: string;
@@ -30,7 +30,7 @@ export const SDK_PRIVATE_FIELDS = {
  */
 export function rehydrateSession(transport: WebStandardStreamableHTTPServerTransport, server: McpServer, record: SessionRecord): void {
   const t = transport as unknown as TransportInternals;
-  if (!('_initialized' in t)) throw new Error('MCP SDK changed: transport._initialized is gone; update server/mcp/sdk-internals.ts');
+  if (!('_initialized' in t)) throw new Error('MCP SDK changed: transport._initialized is gone; update server/mcp/session/sdk-internals.ts');
   t.sessionId = record.id;
   t._initialized = true;
   const s = server.server as unknown as ServerInternals;

@@ -1,7 +1,5 @@
-// All dashboard tools and the dashboard resource, as one server plugin.
-import { ResourceNotFoundError, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
-import { isDashboardId } from '../../dashboard/target.ts';
-import { toView } from '../../dashboard/view.ts';
+// The one list of what mcpdash offers a model: every dashboard tool and the dashboard resource, as one server plugin.
+import type { McpServer } from '@modelcontextprotocol/server';
 import type { ServerPlugin } from '../server.ts';
 import type { ToolDeps } from './shared.ts';
 import { registerDashboardOpen } from './dashboard-open.ts';
@@ -15,6 +13,7 @@ import { registerDashboardHistory } from './dashboard-history.ts';
 import { registerDashboardRestore } from './dashboard-restore.ts';
 import { registerDashboardSnapshot } from './dashboard-snapshot.ts';
 import { registerFeedbackRead } from './feedback-read.ts';
+import { registerDashboardResource } from './dashboard-resource.ts';
 
 export const TOOL_NAMES = [
   'dashboard_open',
@@ -45,20 +44,4 @@ export function dashboardTools(deps: ToolDeps): ServerPlugin {
     registerFeedbackRead(server, deps);
     registerDashboardResource(server, deps);
   };
-}
-
-/** mcpdash://dashboard/{id}: the dashboard as JSON, for clients that read resources. */
-function registerDashboardResource(server: McpServer, deps: ToolDeps): void {
-  server.registerResource(
-    'dashboard',
-    new ResourceTemplate('mcpdash://dashboard/{id}', { list: undefined }),
-    { title: 'Dashboard', description: 'A live dashboard document as JSON (the same data the page shows).', mimeType: 'application/json' },
-    async (uri, variables) => {
-      const id = String(variables.id ?? '').toLowerCase();
-      const doc = isDashboardId(id) ? deps.dashboards.get(id) : undefined;
-      // SEP-2164: a miss is a -32602 error carrying the uri, never an empty contents list.
-      if (!doc) throw new ResourceNotFoundError(uri.href, `Resource not found: no live dashboard ${uri.href.slice(0, 120)} (unknown or expired)`);
-      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ ...toView(doc), url: `${deps.baseUrl()}/dashboard/${id}` }) }] };
-    },
-  );
 }
