@@ -1,5 +1,5 @@
 // The Hono app: middleware, then /mcp, health/info, the dashboard API, and the embedded SPA last.
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import { clientAddress } from './middleware/client-address.ts';
@@ -16,10 +16,8 @@ export interface HttpAppDeps {
   /** Take the client address from the proxy's forwarded headers (--trust-proxy). */
   trustProxy: boolean;
   baseUrl: () => string;
-  /** /mcp (server/http/routes/mcp.ts). */
+  /** /mcp (server/http/routes/mcp.ts, with its access checks). */
   mcp: Hono<AppEnv>;
-  /** In front of /mcp: bearer auth (auth on) and the per-client request bound. */
-  mcpAccess?: MiddlewareHandler<AppEnv>;
   /** Mounted at / before the API and the SPA (OAuth endpoints, consent and console APIs). */
   routes?: Hono<AppEnv>[];
   /** Mounted under /api (dashboard JSON and events). */
@@ -31,23 +29,25 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(deps.logger));
+  // Whichever error handler answered (a sub-app's or the one below), a fault is logged here, once.
+  app.use('*', async function logFaults(c, next) {
+    await next();
+    const error = c.error;
+    if (error && (!(error instanceof AppError) || error.status >= 500)) {
+      deps.logger.error('unhandled error', { path: redactPath(c.req.path).slice(0, 200), error: error.message.slice(0, 300) });
+    }
+  });
   app.use('*', securityHeaders());
   app.use('*', hostOriginGuard(deps.guard));
   app.use('*', clientAddress({ trustProxy: deps.trustProxy }));
-  // Bearer auth and the per-client bound come before the body is read.
-  if (deps.mcpAccess) app.use('/mcp', deps.mcpAccess);
   app.route('/', deps.mcp);
   app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl }));
   for (const routes of deps.routes ?? []) app.route('/', routes);
   for (const routes of deps.api ?? []) app.route('/api', routes);
   if (deps.spa) app.route('/', deps.spa);
   app.notFound(() => appErrorResponse(new NotFoundError('No such page.')));
-  // Routes throw AppErrors for refusals; anything else is a bug, logged here and answered without its details.
-  app.onError((error, c) => {
-    if (!(error instanceof AppError) || error.status >= 500) {
-      deps.logger.error('unhandled error', { path: redactPath(c.req.path).slice(0, 200), error: error instanceof Error ? error.message : String(error) });
-    }
-    return appErrorResponse(error);
-  });
+  // Routes throw AppErrors for refusals; each sub-app answers those in its protocol's shape and passes anything else
+  // on to here, where it is answered without its details.
+  app.onError((error) => appErrorResponse(error));
   return app;
 }

@@ -5,8 +5,8 @@ import { Hono } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Live } from '../../live.ts';
 import { dashboardIdParam, dashboardNotFound } from './api.ts';
+import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { RateLimitError } from '../../errors.ts';
-import { appErrorResponse } from '../error-response.ts';
 import { openDashboardStream, parseLastEventId, type DashboardStream, type DashboardStreamDeps } from './dashboard-stream.ts';
 import { createStreamBounds, DEFAULT_STREAM_BOUNDS, type StreamBoundsOptions } from './stream-bounds.ts';
 
@@ -38,6 +38,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
   };
   const bounds = createStreamBounds({ ...DEFAULT_STREAM_BOUNDS, ...deps.maxStreams });
   const app = new Hono();
+  app.onError(answerAppErrors(appErrorResponse));
   // One shutdown listener for all streams rather than one per stream.
   const open = new Set<DashboardStream>();
   deps.shutdown?.addEventListener('abort', () => {
@@ -46,12 +47,10 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
 
   app.get('/dashboard/:id/events', (c) => {
     const id = dashboardIdParam(c.req.param('id'));
-    if (!id) return dashboardNotFound();
+    if (!id) throw dashboardNotFound();
     const lastEventId = parseLastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
     const place = bounds.take(id);
-    if (!place.ok) {
-      return appErrorResponse(new RateLimitError(place.message, STREAMS_RETRY_AFTER_SECONDS));
-    }
+    if (!place.ok) throw new RateLimitError(place.message, STREAMS_RETRY_AFTER_SECONDS);
     const signal = c.req.raw.signal;
     let closed = false;
     // let, not const: the callback may run before the assignment (a stream that ends while it opens).
@@ -65,7 +64,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     });
     if (!stream) {
       bounds.release(id);
-      return dashboardNotFound();
+      throw dashboardNotFound();
     }
     // A first snapshot past the backlog bound closes the stream before it is returned.
     if (!closed) {
