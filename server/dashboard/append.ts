@@ -1,6 +1,7 @@
 // data_append as a pure edit: rows to a table, points to a chart or metric, lines to a log, with keep_last.
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { oneOrMany } from './document-rules.ts';
+import { widgetContentWarnings } from './content-warnings.ts';
 import type { EditResult } from './edit-result.ts';
 import { plural } from './edit-result.ts';
 import { formatIssues } from './format-error.ts';
@@ -70,6 +71,7 @@ export function appendData(doc: Dashboard, input: AppendInput, limits: Limits): 
     changed: [current.id],
     removed: [],
     orderChanged: false,
+    warnings: appended.warnings ?? [],
   };
 }
 
@@ -80,6 +82,8 @@ interface Appended {
   count: (widget: Widget) => number;
   /** Set when only the new data was validated (re-checking 100k old rows on every append costs too much). */
   validated?: true;
+  /** Content warnings about the appended data (content-warnings.ts). */
+  warnings?: string[];
 }
 
 function appendTo(widget: Widget, items: unknown[], series: string | undefined, keep: number | undefined): Appended {
@@ -121,7 +125,9 @@ function appendRows(widget: TableWidget, items: unknown[], keep: number | undefi
   if (rows.length > MAX_TABLE_ROWS) {
     throw new ValidationError(`table "${widget.id}" would have ${rows.length} rows; the maximum is ${MAX_TABLE_ROWS}: pass keep_last to drop old rows`);
   }
-  return { widget: { ...widget, rows }, where: '', count: () => rows.length, validated: true };
+  // Only the new rows are checked, for the same reason they are the only ones validated.
+  const warnings = widgetContentWarnings({ ...widget, rows: probe.data.rows as TableWidget['rows'] });
+  return { widget: { ...widget, rows }, where: '', count: () => rows.length, validated: true, warnings };
 }
 
 function tail<T>(list: T[], keep: number | undefined): T[] {

@@ -148,6 +148,13 @@ const POINT_RULES: Record<ChartType, { ok: (p: ChartPoint, chart: Shorthand) => 
   gauge: { ok: (p) => isNum(p) || isNamed(p), expected: 'a single number' },
 };
 
+/** Whether each point of the series belongs to one x label: the aligned types, and pie-like numbers named by x. */
+function lengthMustMatch(type: ChartType, series: ChartSeries): boolean {
+  if (X_ALIGNED_TYPES.includes(type)) return true;
+  const pieLike = type === 'pie' || type === 'donut' || type === 'funnel';
+  return pieLike && series.data.some((point) => typeof point === 'number');
+}
+
 function cellRef(ref: unknown, labels: readonly (string | number)[] | undefined): boolean {
   if (typeof ref === 'string') return labels === undefined || labels.includes(ref);
   if (typeof ref !== 'number' || !Number.isInteger(ref) || ref < 0) return false;
@@ -175,10 +182,14 @@ function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
         message: `a ${type} point is ${rule.expected}; got ${JSON.stringify(series.data[bad])?.slice(0, 80)}`,
       });
     }
-    if (chart.x !== undefined && X_ALIGNED_TYPES.includes(type) && series.data.length > chart.x.length) {
+    // Both directions: extra points have no label to sit on, missing ones would leave labels with nothing drawn.
+    if (chart.x !== undefined && lengthMustMatch(type, series) && series.data.length !== chart.x.length) {
+      const more = series.data.length > chart.x.length;
       problems.push({
         path: ['series', s, 'data'],
-        message: `series "${series.name}" has ${series.data.length} points but "x" has ${chart.x.length} labels: give one x label per point`,
+        message: `series "${series.name}" has ${series.data.length} points but "x" has ${chart.x.length} labels: give exactly one value per x label (${
+          more ? 'add the missing labels to "x" or drop the extra points' : 'null where a label has no value, or drop the extra labels from "x"'
+        })`,
       });
     }
   });

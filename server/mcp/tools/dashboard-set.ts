@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { setDashboard } from '../../dashboard/edit.ts';
 import { ThemeSchema } from '../../dashboard/schema.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
+import { warningText } from '../../dashboard/content-warnings.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, WIDGETS_HELP, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -25,7 +26,7 @@ const CONFIG = {
     widgets: z.array(z.unknown()).max(10_000).optional().describe(`The complete widget list in display order (replaces all). ${WIDGETS_HELP}`),
     expected_revision: expectedRevisionArg,
   }),
-  outputSchema: z.object({ ...resultShape, widgets: z.number().int() }),
+  outputSchema: z.object({ ...resultShape, widgets: z.number().int(), warnings: warningsOutput }),
 };
 
 export function registerDashboardSet(server: McpServer, deps: ToolDeps): void {
@@ -35,6 +36,6 @@ export function registerDashboardSet(server: McpServer, deps: ToolDeps): void {
       expectedRevision: expected_revision,
       createIfMissing: true,
     });
-    return okResult(deps, result.doc, `Set dashboard: ${result.summary}.`, { widgets: result.doc.widgets.length });
+    return okResult(deps, result.doc, `Set dashboard: ${result.summary}.${warningText(result.warnings)}`, { widgets: result.doc.widgets.length, ...warningsField(result.warnings) });
   });
 }

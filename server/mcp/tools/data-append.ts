@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { appendData } from '../../dashboard/edit.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
+import { warningText } from '../../dashboard/content-warnings.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -31,7 +32,7 @@ const CONFIG = {
     keep_last: z.number().int().min(1).max(100_000).optional().describe('Keep only the newest N rows/points/lines after appending.'),
     expected_revision: expectedRevisionArg,
   }),
-  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()) }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), warnings: warningsOutput }),
 };
 
 export function registerDataAppend(server: McpServer, deps: ToolDeps): void {
@@ -40,6 +41,6 @@ export function registerDataAppend(server: McpServer, deps: ToolDeps): void {
     const result = await deps.dashboards.apply(id, 'data_append', (doc, limits) => appendData(doc, input, limits), {
       expectedRevision: expected_revision,
     });
-    return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
+    return okResult(deps, result.doc, `${result.summary}.${warningText(result.warnings)}`, { changed: result.changed, ...warningsField(result.warnings) });
   });
 }

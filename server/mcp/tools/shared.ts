@@ -41,6 +41,14 @@ export const resultShape = {
   revision: z.number().int().describe('Current revision of the dashboard.'),
 };
 
+/** Content warnings of a write (server/dashboard/content-warnings.ts): the write stands, the model is told. */
+export const warningsOutput = z
+  .array(z.string())
+  .optional()
+  .describe('What the written widgets hold that the page will not show as meant (the write was kept): fix and write again.');
+
+export const warningsField = (warnings: readonly string[] | undefined) => (warnings && warnings.length > 0 ? { warnings: [...warnings] } : {});
+
 export const WIDGETS_HELP =
   'Each widget: {id, kind, title?, width? (1-12 of a 12-column grid), height? (s|m|l), note? (markdown caption)} plus by kind: ' +
   'markdown {text}; metric {value, unit?, label?, delta?, goodWhen? (up|down), trend? (numbers), format?}; ' +

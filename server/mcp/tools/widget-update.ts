@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { updateWidget } from '../../dashboard/edit.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
+import { warningText } from '../../dashboard/content-warnings.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -17,7 +18,7 @@ const CONFIG = {
     patch: z.record(z.string(), z.unknown()).describe('Fields to change (id and kind cannot change).'),
     expected_revision: expectedRevisionArg,
   }),
-  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()) }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), warnings: warningsOutput }),
 };
 
 export function registerWidgetUpdate(server: McpServer, deps: ToolDeps): void {
@@ -25,6 +26,6 @@ export function registerWidgetUpdate(server: McpServer, deps: ToolDeps): void {
     const result = await deps.dashboards.apply(id, 'widget_update', (doc, limits) => updateWidget(doc, args.widget, args.patch, limits), {
       expectedRevision: args.expected_revision,
     });
-    return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
+    return okResult(deps, result.doc, `${result.summary}.${warningText(result.warnings)}`, { changed: result.changed, ...warningsField(result.warnings) });
   });
 }

@@ -114,8 +114,18 @@ describe('widget schema', () => {
     expect(rejection({ id: 'c', kind: 'chart', type: 'line', series: [{ name: 'a', data: ['12'] }] })).toMatch(/data\[0\]: a point is a number, null/);
   });
 
-  test('chart: rejects a series longer than its x labels', () => {
-    expect(rejection({ id: 'c', kind: 'chart', type: 'bar', x: ['a', 'b'], series: [{ name: 's', data: [1, 2, 3] }] })).toMatch(/series "s" has 3 points but "x" has 2 labels/);
+  test('chart: rejects a series longer than its x labels, saying what to fix', () => {
+    expect(rejection({ id: 'c', kind: 'chart', type: 'bar', x: ['a', 'b'], series: [{ name: 's', data: [1, 2, 3] }] })).toMatch(
+      /series "s" has 3 points but "x" has 2 labels: give exactly one value per x label \(add the missing labels to "x" or drop the extra points\)/,
+    );
+  });
+
+  test('chart: rejects a series shorter than its x labels (4 labels, 2 values), saying what to fix', () => {
+    expect(rejection({ id: 'c', kind: 'chart', type: 'bar', x: ['a', 'b', 'c', 'd'], series: [{ name: 's', data: [1, 2] }] })).toMatch(
+      /series "s" has 2 points but "x" has 4 labels: give exactly one value per x label \(null where a label has no value, or drop the extra labels from "x"\)/,
+    );
+    expect(rejection({ id: 'c', kind: 'chart', type: 'line', x: ['a', 'b', 'c'], series: [{ name: 'p50', data: [1, 2, 3] }, { name: 'p95', data: [4] }] })).toMatch(/series "p95" has 1 points but "x" has 3 labels/);
+    expect(rejection({ id: 'c', kind: 'chart', type: 'pie', x: ['a', 'b', 'c'], series: [{ name: 's', data: [1, 2] }] })).toMatch(/series "s" has 2 points but "x" has 3 labels/);
   });
 
   test('chart: rejects heatmap cells outside the x/y labels', () => {
