@@ -46,7 +46,10 @@ export const ChartSeriesSchema = z.strictObject({
 });
 export type ChartSeries = z.infer<typeof ChartSeriesSchema>;
 
-const SHORTHAND_KEYS = ['type', 'x', 'y', 'series', 'xLabel', 'yLabel', 'min', 'max'] as const;
+const SHORTHAND_KEYS = ['type', 'x', 'y', 'series', 'xLabel', 'yLabel', 'min', 'max', 'candleColors'] as const;
+
+/** Candle colours: rising green and falling red (the default), or the East-Asian convention, rising red. */
+export const CANDLE_COLOR_MODES = ['green-up', 'red-up'] as const;
 
 export const ChartWidgetSchema = z
   .strictObject({
@@ -77,7 +80,16 @@ export const ChartWidgetSchema = z
     xLabel: z.string().max(100).optional().describe('Name of the x axis.'),
     yLabel: z.string().max(100).optional().describe('Name of the y axis (units help: "USD", "ms").'),
     min: z.number().optional().describe('Gauge: lowest value (default 0). Other types: lower bound of the value axis.'),
-    max: z.number().optional().describe('Gauge: highest value (default 100). Other types: upper bound of the value axis.'),
+    max: z
+      .number()
+      .optional()
+      .describe(
+        'Gauge: the top of the scale (a number > 0, default 100); without max a value from 0 to 1 is a fraction and the gauge shows 0-100 % (0.83 shows 83 %). Radar: every axis\'s maximum. Other types: upper bound of the value axis.',
+      ),
+    candleColors: z
+      .enum(CANDLE_COLOR_MODES)
+      .optional()
+      .describe('Candlestick only: "green-up" (default: rising candles green, falling red) or "red-up" (rising red, falling green, the East-Asian convention).'),
     clickable: z
       .boolean()
       .optional()
@@ -103,7 +115,8 @@ export const ChartWidgetSchema = z
       issue(['series'], `a ${chart.type} chart needs "series": [{ "name": "...", "data": [...] }]`);
       return;
     }
-    for (const problem of shorthandProblems(chart.type, { x: chart.x, y: chart.y, series: chart.series })) issue(problem.path, problem.message);
+    const { x, y, min, max, candleColors, series } = chart;
+    for (const problem of shorthandProblems(chart.type, { x, y, min, max, candleColors, series })) issue(problem.path, problem.message);
   })
   .describe('A chart: the shorthand { type, x?, series } (preferred) or a raw ECharts { option }.');
 export type ChartWidget = z.infer<typeof ChartWidgetSchema>;
@@ -113,7 +126,7 @@ interface Problem {
   message: string;
 }
 
-type Shorthand = Pick<ChartWidget, 'x' | 'y'> & { series: ChartSeries[] };
+type Shorthand = Pick<ChartWidget, 'x' | 'y' | 'min' | 'max' | 'candleColors'> & { series: ChartSeries[] };
 
 const isNum = (v: unknown): v is number => typeof v === 'number';
 const isNumOrNull = (v: unknown) => v === null || typeof v === 'number';
@@ -169,6 +182,12 @@ function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
   }
   if (type === 'gauge' && (chart.series.length !== 1 || chart.series[0]?.data.length !== 1)) {
     problems.push({ path: ['series'], message: 'a gauge shows one value: give exactly one series with one number, e.g. [{ "name": "load", "data": [72] }]' });
+  }
+  if (type === 'gauge' && chart.max !== undefined && chart.max <= (chart.min ?? 0)) {
+    problems.push({ path: ['max'], message: `a gauge's max must be above its min (${chart.min ?? 0}): give e.g. "max": 100, or leave it out for 0-100 (a value from 0 to 1 then reads as a fraction)` });
+  }
+  if (chart.candleColors !== undefined && type !== 'candlestick') {
+    problems.push({ path: ['candleColors'], message: '"candleColors" is only for candlestick charts' });
   }
   if (chart.y !== undefined && type !== 'heatmap') {
     problems.push({ path: ['y'], message: '"y" (row labels) is only for heatmap charts; use yLabel to name the y axis' });

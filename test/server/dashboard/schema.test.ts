@@ -132,6 +132,20 @@ describe('widget schema', () => {
     expect(rejection({ id: 'h', kind: 'chart', type: 'heatmap', x: ['a'], y: ['r'], series: [{ name: 's', data: [[0, 0, 1], [1, 0, 2]] }] })).toMatch(/data\[1\]: a heatmap point is \[xIndex, yIndex, value\]/);
   });
 
+  test('metric: deltaFormat takes the format words; unknown format words are refused with the list', () => {
+    expect(WidgetSchema.safeParse({ id: 'm', kind: 'metric', value: 12.5, unit: 'ms', delta: -4.5, deltaFormat: 'fixed:1', format: 'compact' }).success).toBe(true);
+    expect(WidgetSchema.safeParse({ id: 'm', kind: 'metric', value: 0.41, format: 'percent', delta: 0.05, deltaFormat: 'percent' }).success).toBe(true);
+    expect(WidgetSchema.safeParse({ id: 'm', kind: 'metric', value: 9, format: 'currency:EUR' }).success).toBe(true);
+    expect(rejection({ id: 'm', kind: 'metric', value: 1, delta: 0.1, deltaFormat: 'pct' })).toMatch(/deltaFormat: format is one of "number", "integer", "percent", "compact", "bytes", "fixed:N"/);
+    expect(rejection({ id: 'm', kind: 'metric', value: 1, format: 'euros' })).toMatch(/format: format is one of/);
+  });
+
+  test('chart: a gauge max must be above its min; candleColors only on candlesticks', () => {
+    expect(rejection({ id: 'g', kind: 'chart', type: 'gauge', max: 0, series: [{ name: 'load', data: [0.5] }] })).toMatch(/a gauge's max must be above its min/);
+    expect(rejection({ id: 'c', kind: 'chart', type: 'line', candleColors: 'red-up', series: [{ name: 'a', data: [1] }] })).toMatch(/"candleColors" is only for candlestick charts/);
+    expect(rejection({ id: 'c', kind: 'chart', type: 'candlestick', candleColors: 'blue-up', series: [{ name: 'a', data: [[1, 2, 0, 3]] }] })).toMatch(/candleColors/);
+  });
+
   test('chart: a gauge takes exactly one value', () => {
     expect(rejection({ id: 'g', kind: 'chart', type: 'gauge', series: [{ name: 'load', data: [1, 2] }] })).toMatch(/a gauge shows one value/);
   });
