@@ -19,6 +19,29 @@ export const CHART_TYPES = [
 ] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
+/** What one point of each type is: the text the model reads (the type's description) and the refusals quote. */
+export const CHART_POINT_SHAPES: Readonly<Record<ChartType, string>> = {
+  line: 'a number per x label (null for a gap)',
+  area: 'a number per x label (null for a gap)',
+  bar: 'a number per x label (null for a gap)',
+  'stacked-bar': 'a number per x label (null for a gap), series stacked',
+  scatter: 'an array [x, y] (or [x, y, size]) of numbers',
+  pie: '{ "name", "value" } (or a number when x names the slices)',
+  donut: '{ "name", "value" } (or a number when x names the slices)',
+  funnel: '{ "name", "value" } (or a number when x names the stages)',
+  heatmap: '[xIndex, yIndex, value] with indexes into x (columns) and y (rows), or their labels',
+  candlestick: '[open, close, low, high] (ECharts order), one per x label',
+  gauge: 'a single number, one series with one point (its scale: see max)',
+  radar: 'a number per axis named in x, one series per shape',
+};
+
+/** "line, area, bar: a number per x label ...; scatter: ...": types that share a point shape are named together. */
+function shapesByType(): string {
+  const groups = new Map<string, ChartType[]>();
+  for (const type of CHART_TYPES) groups.set(CHART_POINT_SHAPES[type], [...(groups.get(CHART_POINT_SHAPES[type]) ?? []), type]);
+  return Array.from(groups, ([shape, types]) => `${types.join(', ')}: ${shape}`).join('; ');
+}
+
 /** Types whose points line up with the `x` labels one by one. */
 export const X_ALIGNED_TYPES: readonly ChartType[] = ['line', 'area', 'bar', 'stacked-bar', 'candlestick', 'radar'];
 
@@ -62,15 +85,13 @@ export const ChartWidgetSchema = z
     type: z
       .enum(CHART_TYPES)
       .optional()
-      .describe(
-        'Shorthand chart type. Points per type: line/area/bar/stacked-bar/radar: one number per x label (null = gap); scatter: [x, y]; pie/donut/funnel: { name, value } (or numbers named by x); heatmap: [xIndex, yIndex, value]; candlestick: [open, close, low, high] per x label; gauge: one series with one number.',
-      ),
+      .describe(`Shorthand chart type. A point of each type: ${shapesByType()}.`),
     x: z
       .array(LabelSchema)
       .max(MAX_POINTS)
       .optional()
       .describe('Category labels along the x axis (dates, names). Radar: the axis names. Heatmap: the column labels.'),
-    y: z.array(LabelSchema).max(1000).optional().describe('Heatmap only: the row labels.'),
+    y: z.array(LabelSchema).max(1000).optional().describe('Heatmap only: the row labels, top to bottom (a point\'s yIndex counts in them); to name the y axis use yLabel.'),
     series: z
       .array(ChartSeriesSchema)
       .min(1)
@@ -132,33 +153,20 @@ const isNum = (v: unknown): v is number => typeof v === 'number';
 const isNumOrNull = (v: unknown) => v === null || typeof v === 'number';
 const isNamed = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const POINT_RULES: Record<ChartType, { ok: (p: ChartPoint, chart: Shorthand) => boolean; expected: string }> = {
-  line: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
-  area: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
-  bar: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
-  'stacked-bar': { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
-  radar: { ok: isNumOrNull, expected: 'a number per axis named in x' },
-  scatter: {
-    ok: (p) => Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every(isNum),
-    expected: 'an array [x, y] (or [x, y, size]) of numbers',
-  },
-  pie: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the slices)' },
-  donut: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the slices)' },
-  funnel: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the stages)' },
-  heatmap: {
-    ok: (p, c) =>
-      Array.isArray(p) &&
-      p.length === 3 &&
-      isNumOrNull(p[2]) &&
-      cellRef(p[0], c.x) &&
-      cellRef(p[1], c.y),
-    expected: '[xIndex, yIndex, value] with indexes into x and y (or their labels)',
-  },
-  candlestick: {
-    ok: (p) => Array.isArray(p) && p.length === 4 && p.every(isNum),
-    expected: '[open, close, low, high] (ECharts order), one per x label',
-  },
-  gauge: { ok: (p) => isNum(p) || isNamed(p), expected: 'a single number' },
+/** Whether a point fits its type; what it should be is CHART_POINT_SHAPES. */
+const POINT_FITS: Record<ChartType, (p: ChartPoint, chart: Shorthand) => boolean> = {
+  line: isNumOrNull,
+  area: isNumOrNull,
+  bar: isNumOrNull,
+  'stacked-bar': isNumOrNull,
+  radar: isNumOrNull,
+  scatter: (p) => Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every(isNum),
+  pie: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined),
+  donut: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined),
+  funnel: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined),
+  heatmap: (p, c) => Array.isArray(p) && p.length === 3 && isNumOrNull(p[2]) && cellRef(p[0], c.x) && cellRef(p[1], c.y),
+  candlestick: (p) => Array.isArray(p) && p.length === 4 && p.every(isNum),
+  gauge: (p) => isNum(p) || isNamed(p),
 };
 
 /** Whether each point of the series belongs to one x label: the aligned types, and pie-like numbers named by x. */
@@ -176,7 +184,7 @@ function cellRef(ref: unknown, labels: readonly (string | number)[] | undefined)
 
 function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
   const problems: Problem[] = [];
-  const rule = POINT_RULES[type];
+  const fits = POINT_FITS[type];
   if (type === 'radar' && chart.x === undefined) {
     problems.push({ path: ['x'], message: 'a radar chart needs "x": the names of its axes, one value per axis in each series' });
   }
@@ -194,11 +202,11 @@ function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
   }
   chart.series.forEach((series, s) => {
     // One message per series is enough to show the pattern; 100k copies of it would hide everything else.
-    const bad = series.data.findIndex((point) => !rule.ok(point, chart));
+    const bad = series.data.findIndex((point) => !fits(point, chart));
     if (bad >= 0) {
       problems.push({
         path: ['series', s, 'data', bad],
-        message: `a ${type} point is ${rule.expected}; got ${JSON.stringify(series.data[bad])?.slice(0, 80)}`,
+        message: `a ${type} point is ${CHART_POINT_SHAPES[type]}; got ${JSON.stringify(series.data[bad])?.slice(0, 80)}`,
       });
     }
     // Both directions: extra points have no label to sit on, missing ones would leave labels with nothing drawn.

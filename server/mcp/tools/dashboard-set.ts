@@ -4,7 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { setDashboard } from '../../dashboard/edit.ts';
 import { ThemeSchema } from '../../dashboard/schema.ts';
 import { warningText } from '../../dashboard/content-warnings.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, WIDGETS_HELP, type ToolDeps } from './shared.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, widgetItemArg, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -23,7 +23,11 @@ const CONFIG = {
       .boolean()
       .optional()
       .describe('false = close the page\'s inbox (no more answers, comments or messages; feedback_read still reads what it holds); true = open it again. Restoring a revision keeps the current setting.'),
-    widgets: z.array(z.unknown()).max(10_000).optional().describe(`The complete widget list in display order (replaces all). ${WIDGETS_HELP}`),
+    widgets: z
+      .array(widgetItemArg)
+      .max(10_000)
+      .optional()
+      .describe('The complete widget list in display order (replaces all). Each widget as widget_put\'s "widgets" describes it: the same kinds and fields.'),
     expected_revision: expectedRevisionArg,
   }),
   outputSchema: z.object({ ...resultShape, widgets: z.number().int(), warnings: warningsOutput }),
