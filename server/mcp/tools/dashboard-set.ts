@@ -13,7 +13,7 @@ const CONFIG = {
   description:
     'Replace the dashboard title, description, theme, feedback (open or close the page\'s inbox) and (if "widgets" is given) the whole widget list, in one step. ' +
     'Use it to lay out a complete dashboard at once; use widget_put to add or change single widgets. ' +
-    'Example: {"dashboard": "<id>", "title": "Weekly KPIs", "widgets": [{"id": "revenue", "kind": "metric", "value": 12840, "unit": "USD", "delta": 0.12, "width": 3}]}',
+    'Example: {"dashboard": "<id>", "title": "Weekly KPIs", "widgets": [{"id": "revenue", "kind": "metric", "value": 12840, "unit": "USD", "delta": 0.12, "deltaFormat": "percent", "width": 3}]}',
   inputSchema: z.object({
     dashboard: dashboardArg,
     title: z.string().min(1).max(200).optional().describe('Page title.'),

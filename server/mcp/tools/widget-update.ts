@@ -11,7 +11,7 @@ const CONFIG = {
   title: 'Update widget',
   description:
     'Change some fields of one widget without resending it: a JSON merge patch (fields given replace, null deletes, objects merge, arrays replace). ' +
-    'Example: {"dashboard": "<id>", "widget": "revenue", "patch": {"value": 13020, "delta": 0.14}}',
+    'Example: {"dashboard": "<id>", "widget": "revenue", "patch": {"value": 13020, "delta": 180}}',
   inputSchema: z.object({
     dashboard: dashboardArg,
     widget: z.string().max(64).describe('Id of the widget to change.'),

@@ -39,6 +39,10 @@ describe('dashboard_restore', () => {
     const history = (await ok(client, 'dashboard_history', { dashboard: id })).structuredContent!.history!;
     expect(history.map((h) => h.revision)).toContain(layoutRevision);
     expect(history[0]!.summary).toContain('the last of 1000 appends in a row');
+    // A coalesced append is gone from history, and the refusal lists what is there (the numbers have gaps).
+    const gone = (await client.callTool({ name: 'dashboard_restore', arguments: { dashboard: id, revision: layoutRevision + 500 } })) as ToolResult;
+    expect(gone.isError).toBe(true);
+    expect(gone.content[0]!.text).toContain(`it keeps revisions ${layoutRevision + 1000}, ${layoutRevision}`);
     const restored = await ok(client, 'dashboard_restore', { dashboard: id, revision: layoutRevision });
     expect(restored.structuredContent!.revision).toBe(layoutRevision + 1001);
     const body = (await (await fetch(`${app.url}/api/dashboard/${id}`)).json()) as { widgets: { id: string; series?: { data: unknown[] }[] }[] };
