@@ -90,7 +90,9 @@ export const ChartWidgetSchema = z
       .array(LabelSchema)
       .max(MAX_POINTS)
       .optional()
-      .describe('Category labels along the x axis (dates, names). Radar: the axis names. Heatmap: the column labels.'),
+      .describe(
+        'Category labels along the x axis (dates, names): each series then has exactly one point per label (null for a gap; an empty series waits for data_append). Radar: the axis names. Heatmap: the column labels. Pie, donut, funnel: names for plain-number points.',
+      ),
     y: z.array(LabelSchema).max(1000).optional().describe('Heatmap only: the row labels, top to bottom (a point\'s yIndex counts in them); to name the y axis use yLabel.'),
     series: z
       .array(ChartSeriesSchema)
@@ -210,7 +212,8 @@ function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
       });
     }
     // Both directions: extra points have no label to sit on, missing ones would leave labels with nothing drawn.
-    if (chart.x !== undefined && lengthMustMatch(type, series) && series.data.length !== chart.x.length) {
+    // An empty series is no mismatch: it is a chart set up for data_append that has no data yet.
+    if (chart.x !== undefined && series.data.length > 0 && lengthMustMatch(type, series) && series.data.length !== chart.x.length) {
       const more = series.data.length > chart.x.length;
       problems.push({
         path: ['series', s, 'data'],

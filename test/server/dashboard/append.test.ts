@@ -104,6 +104,12 @@ describe('appendData', () => {
     expect(chart.series[0].data).toEqual([10, 11, 12]);
   });
 
+  test('labels set up ahead are filled by plain numbers in order, the rest stay explicit nulls', () => {
+    const ahead = docWith([{ id: 'c', kind: 'chart', type: 'bar', x: ['Q1', 'Q2', 'Q3'], series: [{ name: 'rev', data: [] }] }]);
+    const chart = widget(appendData(ahead, { widget: 'c', points: [5, 6] }, LIMITS).doc, 'c');
+    expect(chart.series[0].data).toEqual([5, 6, null]);
+  });
+
   test('keep_last trims x and every series of a chart together', () => {
     const chart = widget(appendData(doc(), { widget: 'latency', points: [['12:02', 12, 32]], keep_last: 2 }, LIMITS).doc, 'latency');
     expect(chart.x).toEqual(['12:01', '12:02']);

@@ -128,6 +128,10 @@ describe('widget schema', () => {
     expect(rejection({ id: 'c', kind: 'chart', type: 'pie', x: ['a', 'b', 'c'], series: [{ name: 's', data: [1, 2] }] })).toMatch(/series "s" has 2 points but "x" has 3 labels/);
   });
 
+  test('chart: an empty series beside x labels is a chart waiting for data_append, not a mismatch', () => {
+    expect(WidgetSchema.safeParse({ id: 'c', kind: 'chart', type: 'line', x: ['12:00', '12:01'], series: [{ name: 'p50', data: [] }] }).success).toBe(true);
+  });
+
   test('chart: rejects heatmap cells outside the x/y labels', () => {
     expect(rejection({ id: 'h', kind: 'chart', type: 'heatmap', x: ['a'], y: ['r'], series: [{ name: 's', data: [[0, 0, 1], [1, 0, 2]] }] })).toMatch(/data\[1\]: a heatmap point is \[xIndex, yIndex, value\]/);
   });
