@@ -15,7 +15,7 @@ export const ThemeSchema = z
 
 /** The number formats the page knows (present/format.ts); the list a model reads and a client can check. */
 export const NUMBER_FORMATS = ['number', 'integer', 'percent', 'compact', 'bytes', 'fixed:N', 'currency:XXX'] as const;
-const FORMAT_PATTERN = /^(?:number|integer|percent(?::\d{1,2})?|compact|bytes|fixed:\d{1,2}|currency(?::[A-Za-z]{3})?|date|datetime|time)$/;
+const FORMAT_PATTERN = /^(?:number|integer|percent(?::\d{1,2})?|compact|bytes|fixed(?::\d{1,2})?|currency(?::[A-Za-z]{3})?|date|datetime|time)$/;
 
 export const FormatSchema = z
   .string()
