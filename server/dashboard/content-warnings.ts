@@ -57,8 +57,9 @@ function markdownWarnings(widget: MarkdownWidget): string[] {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
-      const rows = text.slice(start, end).split('\n').filter((line) => /^\s*\|.*\|/.test(line));
-      if (rows.length > 0) {
+      // Lines fenced by pipes; one alone counts only with two cells or more, so "|x|" in prose is left alone.
+      const rows = text.slice(start, end).split('\n').filter((line) => /^\s*\|.*\|\s*$/.test(line));
+      if (rows.length > 1 || rows.some((line) => (line.match(/(?<!\\)\|/g) ?? []).length >= 3)) {
         warnings.push(
           `the lines at line ${node.position?.start.line} look like a table but are not one: a table needs a delimiter row right under its header with one cell per column, e.g. | --- | --- | (it shows as lines of pipes)`,
         );

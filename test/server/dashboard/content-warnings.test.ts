@@ -9,6 +9,7 @@ const table = (rows: unknown[]) => ({ id: 'holdings', kind: 'table', columns: [{
 describe('widgetContentWarnings', () => {
   test('a well-formed markdown table, prose with pipes in code, and a fenced block give no warning', () => {
     expect(widgetContentWarnings(md('| a | b |\n| --- | --- |\n| 1 | 2 |\n\nText with `a | b` in it.\n\n```\n| a | b |\n| c |\n```'))).toEqual([]);
+    expect(widgetContentWarnings(md('|x| is the absolute value of x.\n\n|x|'))).toEqual([]);
   });
 
   test('a header row without a delimiter row is a table that shows as lines of pipes', () => {
