@@ -2,41 +2,58 @@
 // (kinds, required fields, field types, small enums), small enough to repeat in tools/list. The server still
 // validates everything itself and answers with messages that say what to fix.
 import { z } from 'zod';
+import { WIDGET_ID_PATTERN } from './document-rules.ts';
 import { BASE_KEYS } from './schema-common.ts';
 import { WidgetSchema } from './schema.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-/** A field reduced to what a client can check cheaply: its JSON type(s), or its few allowed values. */
-function compactField(field: JsonSchema): JsonSchema {
-  if (field.const !== undefined) return { const: field.const };
-  if (Array.isArray(field.enum)) return { enum: field.enum };
-  if (field.type !== undefined) return { type: field.type };
-  const members = (field.anyOf ?? field.oneOf) as JsonSchema[] | undefined;
-  if (members) {
-    const types = [...new Set(members.flatMap((member) => (member.type === undefined ? [] : [member.type].flat())))];
-    if (types.length > 0) return { type: types.length === 1 ? types[0] : types };
+/** The JSON type(s) of a zod schema, or undefined when any value may do. */
+function jsonTypes(schema: z.ZodType): string[] | undefined {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    const inner = jsonTypes(schema.unwrap() as z.ZodType);
+    return inner && schema instanceof z.ZodNullable ? [...inner, 'null'] : inner;
   }
-  return {};
+  if (schema instanceof z.ZodString) return ['string'];
+  if (schema instanceof z.ZodNumber) return [schema.format === 'safeint' ? 'integer' : 'number'];
+  if (schema instanceof z.ZodBoolean) return ['boolean'];
+  if (schema instanceof z.ZodNull) return ['null'];
+  if (schema instanceof z.ZodArray) return ['array'];
+  if (schema instanceof z.ZodObject || schema instanceof z.ZodRecord) return ['object'];
+  if (schema instanceof z.ZodUnion) {
+    const members = (schema.options as z.ZodType[]).map(jsonTypes);
+    return members.every((types) => types !== undefined) ? [...new Set(members.flat() as string[])] : undefined;
+  }
+  return undefined;
 }
 
-function compactProperties(properties: Record<string, JsonSchema>, keep: (name: string) => boolean): Record<string, JsonSchema> {
-  return Object.fromEntries(Object.entries(properties).filter(([name]) => keep(name)).map(([name, field]) => [name, compactField(field)]));
+/** A field reduced to what a client can check cheaply: its few allowed values, or its JSON type(s). */
+function compactField(schema: z.ZodType): JsonSchema {
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  if (inner instanceof z.ZodLiteral) return { const: inner.value };
+  if (inner instanceof z.ZodEnum) return { enum: inner.options };
+  const types = jsonTypes(inner);
+  if (!types) return {};
+  return { type: types.length === 1 ? types[0] : types };
 }
 
-const pick = (field: JsonSchema | undefined, keys: string[]): JsonSchema => Object.fromEntries(keys.filter((key) => field?.[key] !== undefined).map((key) => [key, field?.[key]]));
+const isRequired = (schema: z.ZodType) => !(schema instanceof z.ZodOptional);
 
 /** The common fields once, then one branch per kind (its kind constant, own fields and required ones). */
 export function widgetItemJsonSchema(): JsonSchema {
-  const full = z.toJSONSchema(WidgetSchema, { io: 'input' }) as { oneOf: { properties: Record<string, JsonSchema>; required?: string[] }[] };
-  const base = full.oneOf[0]?.properties ?? {};
+  const first = WidgetSchema.options[0].shape as Record<string, z.ZodType>;
+  const base = Object.fromEntries(BASE_KEYS.map((key) => [key, compactField(first[key] as z.ZodType)]));
+  const width = (first.width as z.ZodOptional<z.ZodNumber>).unwrap();
   return {
     type: 'object',
-    properties: { ...compactProperties(base, (name) => BASE_KEYS.includes(name)), id: pick(base.id, ['type', 'pattern']), width: pick(base.width, ['type', 'minimum', 'maximum']) },
+    properties: { ...base, id: { type: 'string', pattern: WIDGET_ID_PATTERN.source }, width: { ...base.width, minimum: width.minValue, maximum: width.maxValue } },
     required: ['id', 'kind'],
-    oneOf: full.oneOf.map((option) => ({
-      properties: compactProperties(option.properties, (name) => !BASE_KEYS.includes(name)),
-      required: (option.required ?? []).filter((name) => !BASE_KEYS.includes(name)),
-    })),
+    oneOf: WidgetSchema.options.map((option) => {
+      const own = Object.entries(option.shape as Record<string, z.ZodType>).filter(([name]) => !BASE_KEYS.includes(name));
+      return {
+        properties: Object.fromEntries(own.map(([name, field]) => [name, compactField(field)])),
+        required: own.filter(([, field]) => isRequired(field)).map(([name]) => name),
+      };
+    }),
   };
 }
