@@ -1,7 +1,7 @@
 // The widget help and the compact widget JSON Schema come from the zod schemas: every kind, chart type, field and
 // format word the server accepts is described, and a client checking with the JSON Schema agrees with the server.
 import { describe, expect, test } from 'bun:test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { fromJsonSchema, type JsonSchemaType } from '@modelcontextprotocol/client';
 import { z } from 'zod';
 import { ChartWidgetSchema, NUMBER_FORMATS, WidgetSchema } from '../../../server/dashboard/schema.ts';
 import { widgetKinds, widgetsHelp } from '../../../server/dashboard/widget-help.ts';
@@ -52,7 +52,13 @@ describe('widgetsHelp', () => {
 });
 
 describe('widgetItemJsonSchema', () => {
-  const check = new Ajv2020({ strict: false }).compile(widgetItemJsonSchema());
+  // The SDK client's own JSON Schema validator: what a client checking tool arguments would run.
+  const validator = fromJsonSchema(widgetItemJsonSchema() as JsonSchemaType)['~standard'];
+  const check = (value: unknown) => {
+    const result = validator.validate(value);
+    if (result instanceof Promise) throw new Error('expected a synchronous validator');
+    return result.issues === undefined;
+  };
 
   test('has one branch per kind with the kind and the fields zod requires', () => {
     const schema = widgetItemJsonSchema() as { oneOf: { properties: { kind: { const: string } }; required: string[] }[] };
