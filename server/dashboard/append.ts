@@ -1,6 +1,7 @@
 // data_append as a pure edit: rows to a table, points to a chart or metric, lines to a log, with keep_last.
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { oneOrMany } from './document-rules.ts';
+import { widgetContentWarnings } from './content-warnings.ts';
 import type { EditResult } from './edit-result.ts';
 import { plural } from './edit-result.ts';
 import { formatIssues } from './format-error.ts';
@@ -25,9 +26,9 @@ const WHICH_FITS = '"rows" go to a table, "points" to a chart or metric, "lines"
 
 /**
  * Appends to one widget. Charts (shorthand): points go to the named series (default the first). A line, area,
- * bar or stacked-bar chart with x labels takes [x, y] (adds the label x and the value y, other series get no
- * value there) or [x, y1, y2, ...] (one value per series, in order); a plain number fills the next label that
- * has no value yet. Candlestick with x: [x, open, close, low, high]. Pie/donut/funnel: { name, value } replaces
+ * bar or stacked-bar chart with x labels takes [x, y] (the value y at label x: x is added once, the series streamed
+ * in separate calls share it, other series hold null there) or [x, y1, y2, ...] (one value per series, in order);
+ * a plain number fills the next label after the series' last value. Candlestick with x: [x, open, close, low, high]. Pie/donut/funnel: { name, value } replaces
  * the slice of that name or adds one. Gauge: the last point becomes the value. Option charts: points go
  * verbatim into option.series[i].data. keep_last trims x and every series together when the chart has x.
  */
@@ -70,6 +71,7 @@ export function appendData(doc: Dashboard, input: AppendInput, limits: Limits): 
     changed: [current.id],
     removed: [],
     orderChanged: false,
+    warnings: appended.warnings ?? [],
   };
 }
 
@@ -80,6 +82,8 @@ interface Appended {
   count: (widget: Widget) => number;
   /** Set when only the new data was validated (re-checking 100k old rows on every append costs too much). */
   validated?: true;
+  /** Content warnings about the appended data (content-warnings.ts). */
+  warnings?: string[];
 }
 
 function appendTo(widget: Widget, items: unknown[], series: string | undefined, keep: number | undefined): Appended {
@@ -121,7 +125,9 @@ function appendRows(widget: TableWidget, items: unknown[], keep: number | undefi
   if (rows.length > MAX_TABLE_ROWS) {
     throw new ValidationError(`table "${widget.id}" would have ${rows.length} rows; the maximum is ${MAX_TABLE_ROWS}: pass keep_last to drop old rows`);
   }
-  return { widget: { ...widget, rows }, where: '', count: () => rows.length, validated: true };
+  // Only the new rows are checked, for the same reason they are the only ones validated.
+  const warnings = widgetContentWarnings({ ...widget, rows: probe.data.rows as TableWidget['rows'] });
+  return { widget: { ...widget, rows }, where: '', count: () => rows.length, validated: true, warnings };
 }
 
 function tail<T>(list: T[], keep: number | undefined): T[] {
@@ -192,7 +198,12 @@ function appendToShorthand(widget: ChartWidget, items: unknown[], name: string |
   return appendAligned(widget, items, at, name !== undefined, keep, where, count);
 }
 
-/** Line-like and candlestick charts with x labels: keep every series lined up with x. */
+/**
+ * Line-like and candlestick charts with x labels: keep every series lined up with x, one x per label. A labelled
+ * point whose x is already on the axis after the series' last value (another series added it) lands there, so
+ * series streamed one call each share one x; a new label is added once and every other series gets an explicit
+ * null for it.
+ */
 function appendAligned(
   widget: ChartWidget,
   items: unknown[],
@@ -204,19 +215,29 @@ function appendAligned(
 ): Appended {
   const x = [...(widget.x ?? [])];
   const data = (widget.series ?? []).map((series) => [...series.data]);
-  const pad = (list: ChartPoint[]) => {
-    while (list.length < x.length) list.push(null);
-  };
   const candle = widget.type === 'candlestick';
+  const shape = candle ? '[x, open, close, low, high]' : '[x, y]';
+  /** Where `label` goes for these series: the first matching x after each one's last value, else a new x. */
+  const slotFor = (label: string | number, targets: number[]): number => {
+    const from = Math.max(...targets.map((s) => lastValueAt(data[s] as ChartPoint[]) + 1));
+    for (let i = from; i < x.length; i++) if (x[i] === label) return i;
+    x.push(label);
+    return x.length - 1;
+  };
+  const put = (s: number, slot: number, value: ChartPoint) => {
+    const list = data[s] as ChartPoint[];
+    while (list.length <= slot) list.push(null);
+    list[slot] = value;
+  };
   for (const point of items) {
-    const target = data[at] as ChartPoint[];
     if (!Array.isArray(point) || (candle && point.length === 4)) {
-      if (target.length >= x.length) {
+      const slot = lastValueAt(data[at] as ChartPoint[]) + 1;
+      if (slot >= x.length) {
         throw new ValidationError(
-          `chart "${widget.id}" has x labels and series "${widget.series?.[at]?.name}" already has a value for each: append ${candle ? '[x, open, close, low, high]' : '[x, y]'} so the new value gets its label`,
+          `chart "${widget.id}" has x labels and series "${widget.series?.[at]?.name}" already has a value for each: append ${shape} so the new value gets its label`,
         );
       }
-      target.push(point as ChartPoint);
+      put(at, slot, point as ChartPoint);
       continue;
     }
     const [label, ...values] = point as unknown[];
@@ -225,24 +246,27 @@ function appendAligned(
     }
     if (candle) {
       if (values.length !== 4) throw new ValidationError('a candlestick point with its label is [x, open, close, low, high]');
-      pad(target);
-      x.push(label);
-      target.push(values as ChartPoint);
+      put(at, slotFor(label, [at]), values as ChartPoint);
     } else if (values.length === 1) {
-      pad(target);
-      x.push(label);
-      target.push(values[0] as ChartPoint);
+      put(at, slotFor(label, [at]), values[0] as ChartPoint);
     } else if (!named && values.length === data.length) {
-      data.forEach(pad);
-      x.push(label);
-      data.forEach((list, i) => list.push(values[i] as ChartPoint));
+      const slot = slotFor(label, data.map((_, i) => i));
+      values.forEach((value, i) => put(i, slot, value as ChartPoint));
     } else {
       throw new ValidationError(
-        `point ${JSON.stringify(point).slice(0, 60)}: give [x, y] for one series, or [x, y1, ..., y${data.length}] (one value per series, without "series")`,
+        `point ${JSON.stringify(point).slice(0, 60)}: give [x, y] for one series (name it with "series"), or [x, y1, ..., y${data.length}] (one value per series in order, without "series")`,
       );
     }
   }
+  // Missing points are explicit: every series has one entry per x (null where it has no value).
+  for (const list of data) while (list.length < x.length) list.push(null);
   const drop = keep !== undefined && x.length > keep ? x.length - keep : 0;
   const series = (widget.series ?? []).map((s, i) => ({ ...s, data: (data[i] as ChartPoint[]).slice(drop) }));
   return { widget: { ...widget, x: x.slice(drop), series }, where, count };
+}
+
+/** Index of the last non-null point (-1 when the series has none). */
+function lastValueAt(list: readonly ChartPoint[]): number {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i] !== null) return i;
+  return -1;
 }

@@ -19,6 +19,29 @@ export const CHART_TYPES = [
 ] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
+/** What one point of each type is: the text the model reads (the type's description) and the refusals quote. */
+export const CHART_POINT_SHAPES: Readonly<Record<ChartType, string>> = {
+  line: 'a number per x label (null for a gap)',
+  area: 'a number per x label (null for a gap)',
+  bar: 'a number per x label (null for a gap)',
+  'stacked-bar': 'a number per x label (null for a gap), series stacked',
+  scatter: 'an array [x, y] (or [x, y, size]) of numbers',
+  pie: '{ "name", "value" } (or a number when x names the slices)',
+  donut: '{ "name", "value" } (or a number when x names the slices)',
+  funnel: '{ "name", "value" } (or a number when x names the stages)',
+  heatmap: '[xIndex, yIndex, value] with indexes into x (columns) and y (rows), or their labels',
+  candlestick: '[open, close, low, high] (ECharts order), one per x label',
+  gauge: 'a single number, one series with one point (its scale: see max)',
+  radar: 'a number per axis named in x, one series per shape',
+};
+
+/** "line, area, bar: a number per x label ...; scatter: ...": types that share a point shape are named together. */
+function shapesByType(): string {
+  const groups = new Map<string, ChartType[]>();
+  for (const type of CHART_TYPES) groups.set(CHART_POINT_SHAPES[type], [...(groups.get(CHART_POINT_SHAPES[type]) ?? []), type]);
+  return Array.from(groups, ([shape, types]) => `${types.join(', ')}: ${shape}`).join('; ');
+}
+
 /** Types whose points line up with the `x` labels one by one. */
 export const X_ALIGNED_TYPES: readonly ChartType[] = ['line', 'area', 'bar', 'stacked-bar', 'candlestick', 'radar'];
 
@@ -46,7 +69,10 @@ export const ChartSeriesSchema = z.strictObject({
 });
 export type ChartSeries = z.infer<typeof ChartSeriesSchema>;
 
-const SHORTHAND_KEYS = ['type', 'x', 'y', 'series', 'xLabel', 'yLabel', 'min', 'max'] as const;
+const SHORTHAND_KEYS = ['type', 'x', 'y', 'series', 'xLabel', 'yLabel', 'min', 'max', 'candleColors'] as const;
+
+/** Candle colours: rising green and falling red (the default), or the East-Asian convention, rising red. */
+export const CANDLE_COLOR_MODES = ['green-up', 'red-up'] as const;
 
 export const ChartWidgetSchema = z
   .strictObject({
@@ -59,15 +85,15 @@ export const ChartWidgetSchema = z
     type: z
       .enum(CHART_TYPES)
       .optional()
-      .describe(
-        'Shorthand chart type. Points per type: line/area/bar/stacked-bar/radar: one number per x label (null = gap); scatter: [x, y]; pie/donut/funnel: { name, value } (or numbers named by x); heatmap: [xIndex, yIndex, value]; candlestick: [open, close, low, high] per x label; gauge: one series with one number.',
-      ),
+      .describe(`Shorthand chart type. A point of each type: ${shapesByType()}.`),
     x: z
       .array(LabelSchema)
       .max(MAX_POINTS)
       .optional()
-      .describe('Category labels along the x axis (dates, names). Radar: the axis names. Heatmap: the column labels.'),
-    y: z.array(LabelSchema).max(1000).optional().describe('Heatmap only: the row labels.'),
+      .describe(
+        'Category labels along the x axis (dates, names): each series then has exactly one point per label (null for a gap; an empty series waits for data_append). Radar: the axis names. Heatmap: the column labels. Pie, donut, funnel: names for plain-number points.',
+      ),
+    y: z.array(LabelSchema).max(1000).optional().describe('Heatmap only: the row labels, top to bottom (a point\'s yIndex counts in them); to name the y axis use yLabel.'),
     series: z
       .array(ChartSeriesSchema)
       .min(1)
@@ -77,7 +103,16 @@ export const ChartWidgetSchema = z
     xLabel: z.string().max(100).optional().describe('Name of the x axis.'),
     yLabel: z.string().max(100).optional().describe('Name of the y axis (units help: "USD", "ms").'),
     min: z.number().optional().describe('Gauge: lowest value (default 0). Other types: lower bound of the value axis.'),
-    max: z.number().optional().describe('Gauge: highest value (default 100). Other types: upper bound of the value axis.'),
+    max: z
+      .number()
+      .optional()
+      .describe(
+        'Gauge: the top of the scale (a number > 0, default 100); without max a value from 0 to 1 is a fraction and the gauge shows 0-100 % (0.83 shows 83 %). Radar: every axis\'s maximum. Other types: upper bound of the value axis.',
+      ),
+    candleColors: z
+      .enum(CANDLE_COLOR_MODES)
+      .optional()
+      .describe('Candlestick only: "green-up" (default: rising candles green, falling red) or "red-up" (rising red, falling green, the East-Asian convention).'),
     clickable: z
       .boolean()
       .optional()
@@ -103,7 +138,8 @@ export const ChartWidgetSchema = z
       issue(['series'], `a ${chart.type} chart needs "series": [{ "name": "...", "data": [...] }]`);
       return;
     }
-    for (const problem of shorthandProblems(chart.type, { x: chart.x, y: chart.y, series: chart.series })) issue(problem.path, problem.message);
+    const { x, y, min, max, candleColors, series } = chart;
+    for (const problem of shorthandProblems(chart.type, { x, y, min, max, candleColors, series })) issue(problem.path, problem.message);
   })
   .describe('A chart: the shorthand { type, x?, series } (preferred) or a raw ECharts { option }.');
 export type ChartWidget = z.infer<typeof ChartWidgetSchema>;
@@ -113,40 +149,34 @@ interface Problem {
   message: string;
 }
 
-type Shorthand = Pick<ChartWidget, 'x' | 'y'> & { series: ChartSeries[] };
+type Shorthand = Pick<ChartWidget, 'x' | 'y' | 'min' | 'max' | 'candleColors'> & { series: ChartSeries[] };
 
 const isNum = (v: unknown): v is number => typeof v === 'number';
 const isNumOrNull = (v: unknown) => v === null || typeof v === 'number';
 const isNamed = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const POINT_RULES: Record<ChartType, { ok: (p: ChartPoint, chart: Shorthand) => boolean; expected: string }> = {
-  line: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
-  area: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
-  bar: { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
-  'stacked-bar': { ok: isNumOrNull, expected: 'a number per x label (null for a gap)' },
-  radar: { ok: isNumOrNull, expected: 'a number per axis named in x' },
-  scatter: {
-    ok: (p) => Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every(isNum),
-    expected: 'an array [x, y] (or [x, y, size]) of numbers',
-  },
-  pie: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the slices)' },
-  donut: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the slices)' },
-  funnel: { ok: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined), expected: '{ "name", "value" } (or a number when x names the stages)' },
-  heatmap: {
-    ok: (p, c) =>
-      Array.isArray(p) &&
-      p.length === 3 &&
-      isNumOrNull(p[2]) &&
-      cellRef(p[0], c.x) &&
-      cellRef(p[1], c.y),
-    expected: '[xIndex, yIndex, value] with indexes into x and y (or their labels)',
-  },
-  candlestick: {
-    ok: (p) => Array.isArray(p) && p.length === 4 && p.every(isNum),
-    expected: '[open, close, low, high] (ECharts order), one per x label',
-  },
-  gauge: { ok: (p) => isNum(p) || isNamed(p), expected: 'a single number' },
+/** Whether a point fits its type; what it should be is CHART_POINT_SHAPES. */
+const POINT_FITS: Record<ChartType, (p: ChartPoint, chart: Shorthand) => boolean> = {
+  line: isNumOrNull,
+  area: isNumOrNull,
+  bar: isNumOrNull,
+  'stacked-bar': isNumOrNull,
+  radar: isNumOrNull,
+  scatter: (p) => Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every(isNum),
+  pie: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined),
+  donut: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined),
+  funnel: (p, c) => isNamed(p) || (isNum(p) && c.x !== undefined),
+  heatmap: (p, c) => Array.isArray(p) && p.length === 3 && isNumOrNull(p[2]) && cellRef(p[0], c.x) && cellRef(p[1], c.y),
+  candlestick: (p) => Array.isArray(p) && p.length === 4 && p.every(isNum),
+  gauge: (p) => isNum(p) || isNamed(p),
 };
+
+/** Whether each point of the series belongs to one x label: the aligned types, and pie-like numbers named by x. */
+function lengthMustMatch(type: ChartType, series: ChartSeries): boolean {
+  if (X_ALIGNED_TYPES.includes(type)) return true;
+  const pieLike = type === 'pie' || type === 'donut' || type === 'funnel';
+  return pieLike && series.data.some((point) => typeof point === 'number');
+}
 
 function cellRef(ref: unknown, labels: readonly (string | number)[] | undefined): boolean {
   if (typeof ref === 'string') return labels === undefined || labels.includes(ref);
@@ -156,29 +186,40 @@ function cellRef(ref: unknown, labels: readonly (string | number)[] | undefined)
 
 function shorthandProblems(type: ChartType, chart: Shorthand): Problem[] {
   const problems: Problem[] = [];
-  const rule = POINT_RULES[type];
+  const fits = POINT_FITS[type];
   if (type === 'radar' && chart.x === undefined) {
     problems.push({ path: ['x'], message: 'a radar chart needs "x": the names of its axes, one value per axis in each series' });
   }
   if (type === 'gauge' && (chart.series.length !== 1 || chart.series[0]?.data.length !== 1)) {
     problems.push({ path: ['series'], message: 'a gauge shows one value: give exactly one series with one number, e.g. [{ "name": "load", "data": [72] }]' });
   }
+  if (type === 'gauge' && chart.max !== undefined && chart.max <= (chart.min ?? 0)) {
+    problems.push({ path: ['max'], message: `a gauge's max must be above its min (${chart.min ?? 0}): give e.g. "max": 100, or leave it out for 0-100 (a value from 0 to 1 then reads as a fraction)` });
+  }
+  if (chart.candleColors !== undefined && type !== 'candlestick') {
+    problems.push({ path: ['candleColors'], message: '"candleColors" is only for candlestick charts' });
+  }
   if (chart.y !== undefined && type !== 'heatmap') {
     problems.push({ path: ['y'], message: '"y" (row labels) is only for heatmap charts; use yLabel to name the y axis' });
   }
   chart.series.forEach((series, s) => {
     // One message per series is enough to show the pattern; 100k copies of it would hide everything else.
-    const bad = series.data.findIndex((point) => !rule.ok(point, chart));
+    const bad = series.data.findIndex((point) => !fits(point, chart));
     if (bad >= 0) {
       problems.push({
         path: ['series', s, 'data', bad],
-        message: `a ${type} point is ${rule.expected}; got ${JSON.stringify(series.data[bad])?.slice(0, 80)}`,
+        message: `a ${type} point is ${CHART_POINT_SHAPES[type]}; got ${JSON.stringify(series.data[bad])?.slice(0, 80)}`,
       });
     }
-    if (chart.x !== undefined && X_ALIGNED_TYPES.includes(type) && series.data.length > chart.x.length) {
+    // Both directions: extra points have no label to sit on, missing ones would leave labels with nothing drawn.
+    // An empty series is no mismatch: it is a chart set up for data_append that has no data yet.
+    if (chart.x !== undefined && series.data.length > 0 && lengthMustMatch(type, series) && series.data.length !== chart.x.length) {
+      const more = series.data.length > chart.x.length;
       problems.push({
         path: ['series', s, 'data'],
-        message: `series "${series.name}" has ${series.data.length} points but "x" has ${chart.x.length} labels: give one x label per point`,
+        message: `series "${series.name}" has ${series.data.length} points but "x" has ${chart.x.length} labels: give exactly one value per x label (${
+          more ? 'add the missing labels to "x" or drop the extra points' : 'null where a label has no value, or drop the extra labels from "x"'
+        })`,
       });
     }
   });

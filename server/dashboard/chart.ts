@@ -37,7 +37,7 @@ export function chartToOption(widget: ChartWidget, theme?: Theme): EChartsOption
         tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
         ...legend,
         ...cartesian(widget, true, true),
-        series: series.map((s) => ({ type: 'candlestick', name: s.name, data: s.data })),
+        series: series.map((s) => ({ type: 'candlestick', name: s.name, data: s.data, itemStyle: candleStyle(widget.candleColors) })),
       };
     case 'scatter':
       return {
@@ -68,7 +68,10 @@ export function chartToOption(widget: ChartWidget, theme?: Theme): EChartsOption
       return heatmap(widget, series, common);
     case 'gauge': {
       const point = series[0]?.data[0];
-      const value = typeof point === 'object' && point !== null && !Array.isArray(point) ? point.value : point;
+      const raw = typeof point === 'object' && point !== null && !Array.isArray(point) ? point.value : point;
+      const value = typeof raw === 'number' ? raw : null;
+      // The contract: with no max, a value from 0 to 1 is a fraction (progress, a ratio) shown on a 0-100 % dial.
+      const fraction = widget.max === undefined && (widget.min ?? 0) === 0 && value !== null && value >= 0 && value <= 1;
       return {
         ...common,
         tooltip: {},
@@ -78,8 +81,8 @@ export function chartToOption(widget: ChartWidget, theme?: Theme): EChartsOption
             name: series[0]?.name,
             min: widget.min ?? 0,
             max: widget.max ?? 100,
-            data: [{ value: value ?? null, name: series[0]?.name ?? '' }],
-            detail: { valueAnimation: true },
+            data: [{ value: fraction ? Math.round(value * 1000) / 10 : value, name: series[0]?.name ?? '' }],
+            detail: fraction ? { valueAnimation: true, formatter: '{value} %' } : { valueAnimation: true },
           }),
         ],
       };
@@ -97,6 +100,15 @@ export function chartToOption(widget: ChartWidget, theme?: Theme): EChartsOption
       };
     }
   }
+}
+
+/** ECharts' own defaults are the other way round (rising red): most readers, and the page's metrics, read a rise as green. */
+export const CANDLE_UP = '#2e9e5b';
+export const CANDLE_DOWN = '#e0484d';
+
+function candleStyle(mode: ChartWidget['candleColors']): EChartsOption {
+  const [up, down] = mode === 'red-up' ? [CANDLE_DOWN, CANDLE_UP] : [CANDLE_UP, CANDLE_DOWN];
+  return { color: up, color0: down, borderColor: up, borderColor0: down };
 }
 
 /** Category x axis (given labels, else 1..n) and a value y axis named from xLabel/yLabel. */

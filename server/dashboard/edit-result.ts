@@ -15,6 +15,8 @@ export interface EditResult {
    * i.e. a page that patches widgets in place needs the full id order to get it right.
    */
   orderChanged: boolean;
+  /** What the written widgets hold that the page will not show as meant (content-warnings.ts); the write stands. */
+  warnings?: string[];
 }
 
 export interface WidgetDiff {

@@ -1,6 +1,7 @@
 // Pure, copy-on-write edits of a dashboard document: each validates everything or throws, never half-applies.
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { contentWarnings } from './content-warnings.ts';
 import { changedIds, diffWidgets, listIds, type EditResult } from './edit-result.ts';
 import { formatIssues } from './format-error.ts';
 import { checkLimits, type Limits } from './limits.ts';
@@ -80,6 +81,7 @@ export function setDashboard(doc: Dashboard, input: SetInput, limits: Limits): E
     changed: changedIds(diff, widgets),
     removed: diff.removed,
     orderChanged: diff.orderChanged,
+    warnings: rawWidgets === undefined ? [] : contentWarnings(widgets),
   };
 }
 
@@ -126,6 +128,7 @@ export function putWidgets(doc: Dashboard, rawWidgets: unknown[], place: Placeme
     changed: changedIds(diff, widgets),
     removed: [],
     orderChanged: diff.orderChanged,
+    warnings: contentWarnings(incoming),
   };
 }
 
@@ -157,6 +160,7 @@ export function updateWidget(doc: Dashboard, id: string, patch: unknown, limits:
     changed: changedIds(diff, widgets),
     removed: [],
     orderChanged: false,
+    warnings: contentWarnings([widget]),
   };
 }
 

@@ -13,11 +13,19 @@ export const ThemeSchema = z
   .enum(['auto', 'light', 'dark'])
   .describe('Colour theme of the page: "auto" follows the viewer\'s system setting.');
 
-/** Number formats the page knows; anything else falls back to plain numbers there, so keep it loose but documented. */
+/** The number formats the page knows (present/format.ts); the list a model reads and a client can check. */
+export const NUMBER_FORMATS = ['number', 'integer', 'percent', 'compact', 'bytes', 'fixed:N', 'currency:XXX'] as const;
+const FORMAT_PATTERN = /^(?:number|integer|percent(?::\d{1,2})?|compact|bytes|fixed(?::\d{1,2})?|currency(?::[A-Za-z]{3})?|date|datetime|time)$/;
+
 export const FormatSchema = z
   .string()
   .max(40)
-  .describe('How to show values: "number", "integer", "fixed:2", "percent" (0.12 shows as 12 %), "compact" (1.2k), "bytes", "currency:USD" (any ISO code); date columns: "date", "datetime", "time".');
+  .regex(FORMAT_PATTERN, {
+    error: 'format is one of "number", "integer", "percent", "compact", "bytes", "fixed:N" (N digits, e.g. "fixed:2"), "currency:XXX" (an ISO code, e.g. "currency:EUR"); date columns also "date", "datetime", "time"',
+  })
+  .describe(
+    'How to show numbers: "number" (default), "integer", "fixed:2" (N decimals), "percent" (a fraction: 0.12 shows as 12 %), "compact" (1.2k, 3.4M), "bytes" (1.5 MB), "currency:USD" or "currency:EUR" (any ISO 4217 code); date columns: "date", "datetime", "time".',
+  );
 
 /** Fields every widget kind accepts, spread into each kind's object. */
 export const widgetBase = {

@@ -9,7 +9,7 @@ export { ChartWidgetSchema, ChartPointSchema, ChartSeriesSchema, CHART_TYPES } f
 export type { ChartWidget, ChartPoint, ChartSeries, ChartType } from './chart-schema.ts';
 export { ChoiceWidgetSchema, FormWidgetSchema, FORM_FIELD_TYPES } from './schema-interactive.ts';
 export type { ChoiceWidget, FormWidget, FormField, FormFieldType } from './schema-interactive.ts';
-export { WidgetIdSchema, ThemeSchema, FormatSchema } from './schema-common.ts';
+export { WidgetIdSchema, ThemeSchema, FormatSchema, NUMBER_FORMATS } from './schema-common.ts';
 
 export const MAX_TABLE_ROWS = 100_000;
 export const MAX_LOG_LINES = 10_000;
@@ -34,12 +34,17 @@ export const MetricWidgetSchema = z
     delta: z
       .number()
       .optional()
-      .describe('Change since the previous period: a fraction for a relative change (0.062 shows as +6.2 %); 1 or more shows as an amount.'),
+      .describe(
+        'Change since the previous period, in the value\'s own unit: shown in the metric\'s format and unit (delta -4.5 with unit "ms" shows "▼ 4.5 ms"), never guessed from its size. For a relative change give it as a fraction with deltaFormat "percent" (0.05 shows "+5 %").',
+      ),
+    deltaFormat: FormatSchema.optional().describe(
+      'How to show the delta, same words as format: "percent" = the delta is a fraction shown as % (0.05 -> +5 %); "number", "integer", "fixed:N", "compact", "bytes", "currency:XXX". Default: the metric\'s format and unit.',
+    ),
     goodWhen: z.enum(['up', 'down']).optional().describe('Whether a rise is good (green) or bad (red). Default up.'),
     trend: z.array(z.number()).max(MAX_TREND_POINTS).optional().describe(`Recent values for a sparkline, oldest first (at most ${MAX_TREND_POINTS}).`),
     format: FormatSchema.optional(),
   })
-  .describe('One headline number with optional change and sparkline.');
+  .describe('One headline number with optional change (delta) and sparkline (trend); data_append points add to the trend.');
 
 const CellSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 const RowSchema = z.union([z.record(z.string(), CellSchema), z.array(CellSchema).max(100)], {

@@ -185,7 +185,8 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
           const old = store.revisionDoc(id, revision);
           if (!old || revision > doc.revision) {
             const kept = store.history(id, now()).map((h) => h.revision);
-            const range = kept.length ? `revisions ${kept.at(-1)}..${kept[0]}` : 'no revisions';
+            // Not a range: appends in a row are kept as one revision, so the numbers have gaps.
+            const range = kept.length ? `revisions ${kept.length > 12 ? `${kept.slice(0, 11).join(', ')}, ... ${kept.at(-1)}` : kept.join(', ')}` : 'no revisions';
             throw new NotFoundError(`revision ${revision} is not in this dashboard's history (it keeps ${range}): call dashboard_history`);
           }
           return restoreRevision(doc, old, limits);

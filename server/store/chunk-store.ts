@@ -105,10 +105,13 @@ export function createChunkStore(store: Store) {
       for (const key of plan.counted) store.chunkRefs.put([id, key], (countOf(id, key) ?? 0) + 1);
     },
 
-    /** The oldest revision (using `dropped`) leaves history; `following` is what the revision after it uses. */
-    release(id: string, dropped: ReadonlySet<string>, following: ReadonlySet<string>): void {
-      for (const key of dropped) {
-        if (following.has(key)) continue;
+    /**
+     * A revision (using `dropped`) leaves history; `preceding` and `following` are what the kept revisions just
+     * before and after it use (`preceding` is empty when it was the oldest). A run that was only `dropped` ends; two
+     * runs it separated (a piece used before and after it, not by it) become one.
+     */
+    release(id: string, dropped: ReadonlySet<string>, following: ReadonlySet<string>, preceding: ReadonlySet<string> = new Set()): void {
+      const decrement = (key: string) => {
         const count = countOf(id, key) ?? 0;
         if (count > 1) {
           store.chunkRefs.put([id, key], count - 1);
@@ -116,7 +119,9 @@ export function createChunkStore(store: Store) {
           store.chunkRefs.remove([id, key]);
           store.chunks.remove([id, key]);
         }
-      }
+      };
+      for (const key of dropped) if (!following.has(key) && !preceding.has(key)) decrement(key);
+      for (const key of preceding) if (following.has(key) && !dropped.has(key)) decrement(key);
     },
 
     /** Every piece of the dashboard (it was deleted or expired). */

@@ -33,6 +33,14 @@ export interface HistoryEntry {
   summary: string;
 }
 
+/** A history entry as stored: appends also note which widgets they changed and how many appends it stands for. */
+interface StoredEntry extends HistoryEntry {
+  widgets?: string[];
+  appends?: number;
+}
+
+const sameWidgets = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((w, i) => w === b[i]);
+
 /** The committed document plus what the edit said it changed. */
 export type WriteResult = EditResult;
 
@@ -129,15 +137,29 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
     return loadSnapshot(id, snapshot, head);
   };
 
-  /** Drop revisions below `belowRevision`, oldest first, freeing chunks no kept revision uses. */
-  const trimHistory = (id: string, belowRevision: number) => {
+  /** The revisions in history, oldest first (not always consecutive numbers: coalesced appends leave gaps). */
+  const keptRevisions = (id: string): number[] =>
     // Collect first: removing while an lmdb range iterator is open is not something to rely on.
-    const revisions = Array.from(store.history.getKeys({ start: [id, 0], end: [id, belowRevision] }), (key) => key[1]);
-    for (const revision of revisions) {
-      chunkStore.release(id, keysOfRevision(id, revision), keysOfRevision(id, revision + 1));
+    Array.from(store.history.getKeys({ start: [id, 0], end: [id, MAX_REVISION] }), (key) => key[1] as number);
+
+  /** Keep the newest `historyLimit` revisions, dropping the oldest first and freeing chunks no kept revision uses. */
+  const trimHistory = (id: string) => {
+    const revisions = keptRevisions(id);
+    const excess = revisions.length - historyLimit;
+    for (let i = 0; i < excess; i++) {
+      const revision = revisions[i] as number;
+      chunkStore.release(id, keysOfRevision(id, revision), keysOfRevision(id, revisions[i + 1] as number));
       store.history.remove([id, revision]);
       store.snapshots.remove([id, revision]);
     }
+  };
+
+  /** Take the previous append out of history once the next append to the same widget is stored after it. */
+  const dropMiddleRevision = (id: string, revision: number, next: number) => {
+    const before = Array.from(store.history.getKeys({ start: [id, revision - 1], end: [id, 0], reverse: true, limit: 1 }), (key) => key[1] as number)[0];
+    chunkStore.release(id, keysOfRevision(id, revision), keysOfRevision(id, next), before === undefined ? NO_KEYS : keysOfRevision(id, before));
+    store.history.remove([id, revision]);
+    store.snapshots.remove([id, revision]);
   };
 
   const removeAll = (id: string) => {
@@ -184,7 +206,13 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
         const plan = chunkStore.plan(id, content, chunks, current?.content?.keys ?? NO_KEYS);
         const header = headerOf(doc);
         const snapshot: Snapshot = { doc: header, pages: plan.pageKeys };
-        const entry: HistoryEntry = { revision, at: now, tool: meta.tool, summary: result.summary };
+        // Consecutive appends to one widget are one history entry (the newest state), so a stream of appends cannot
+        // push the layout it streams into out of the history window.
+        const previous = liveHead && currentRevision > 0 ? (store.history.get([id, currentRevision]) as StoredEntry | undefined) : undefined;
+        const coalesce = meta.tool === 'data_append' && previous?.tool === 'data_append' && sameWidgets(previous.widgets, result.changed);
+        const appends = meta.tool === 'data_append' ? (coalesce ? (previous?.appends ?? 1) + 1 : 1) : undefined;
+        const summary = appends !== undefined && appends > 1 ? `${result.summary} (the last of ${appends} appends in a row, kept as one revision)` : result.summary;
+        const entry: StoredEntry = { revision, at: now, tool: meta.tool, summary, ...(appends !== undefined ? { widgets: result.changed, appends } : {}) };
         store.budget.check(
           plan.bytes + entryBytes(64, snapshot.pages.byteLength + jsonBytes(header)) + recordBytes([id, revision], entry) + recordBytes(id, header) + EXPIRY_BYTES,
         );
@@ -194,7 +222,8 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
         // Listing history must not read chunk lists, so entries live apart from snapshots.
         store.history.put([id, revision], entry);
         store.dashboards.put(id, header);
-        if (revision > historyLimit) trimHistory(id, revision - historyLimit + 1);
+        if (coalesce) dropMiddleRevision(id, currentRevision, revision);
+        trimHistory(id);
         moveExpiry(store, 'dashboard', id, stored ? expiresMs(stored) : undefined, expiresMs(doc));
         return { ...result, doc };
       });

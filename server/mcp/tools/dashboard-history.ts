@@ -7,7 +7,10 @@ import { registerDashboardTool } from './dashboard-tool.ts';
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
   title: 'Dashboard history',
-  description: 'List recent revisions of the dashboard, newest first: when, which tool, a one-line summary. Use with dashboard_restore. Example: {"dashboard": "<id>", "limit": 10}',
+  description:
+    'List recent revisions of the dashboard, newest first: when, which tool, a one-line summary. Use with dashboard_restore. ' +
+    'Consecutive data_append calls to one widget are kept as one revision (the newest), so a stream does not push the layout out of history. ' +
+    'Example: {"dashboard": "<id>", "limit": 10}',
   inputSchema: z.object({
     dashboard: dashboardArg,
     limit: z.number().int().min(1).max(1_000).optional().describe('How many revisions to list (default 20).'),

@@ -6,6 +6,8 @@ import type { Logger } from '../../logger.ts';
 import type { SessionDirectory } from '../session/session-cache.ts';
 import { notFoundMessage, type DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
+import { widgetsHelp } from '../../dashboard/widget-help.ts';
+import { widgetItemJsonSchema } from '../../dashboard/widget-json-schema.ts';
 import type { FeedbackService } from '../../feedback/service.ts';
 import type { SnapshotService } from '../../render/snapshot-service.ts';
 
@@ -44,15 +46,19 @@ export const resultShape = {
   revision: z.number().int().describe('Current revision of the dashboard.'),
 };
 
-export const WIDGETS_HELP =
-  'Each widget: {id, kind, title?, width? (1-12 of a 12-column grid), height? (s|m|l), note? (markdown caption)} plus by kind: ' +
-  'markdown {text}; metric {value, unit?, label?, delta?, goodWhen? (up|down), trend? (numbers), format?}; ' +
-  'table {columns: [{key, label?, type? (string|number|date|link|boolean), format?}], rows: objects or arrays, sortBy?, pageSize?}; ' +
-  'chart {type: line|area|bar|stacked-bar|scatter|pie|donut|heatmap|candlestick|gauge|radar, x?, y?, series: [{name, data}], xLabel?, yLabel?} or {option: an ECharts option}; ' +
-  'image {src: data:image/png|jpeg|gif|webp|svg+xml URL, alt}; code {code, language?}; ' +
-  'progress {value? (0..1), label?, steps?: [{label, status: todo|doing|done|failed}]}; log {lines, maxLines?}; ' +
-  'choice {prompt?, options: [{id, label, description?}], multiple?, submitLabel?} and form {fields: [{name, label, type: text|textarea|number|select|checkbox|date, options? (select), required?, placeholder?, default?}], submitLabel?}: the person answers on the page, read it with feedback_read; a chart with clickable: true sends clicks there too. ' +
-  'Chart data: numbers per x for line/area/bar; [x, y] for scatter; {name, value} for pie/donut; [xIndex, yIndex, value] for heatmap; [open, close, low, high] for candlestick; one number for gauge.';
+/** Content warnings of a write (server/dashboard/content-warnings.ts): the write stands, the model is told. */
+export const warningsOutput = z
+  .array(z.string())
+  .optional()
+  .describe('What the written widgets hold that the page will not show as meant (the write was kept): fix and write again.');
+
+export const warningsField = (warnings: readonly string[] | undefined) => (warnings && warnings.length > 0 ? { warnings: [...warnings] } : {});
+
+/** What the `widgets` argument takes, generated from the zod schemas (server/dashboard/widget-help.ts). */
+export const WIDGETS_HELP = widgetsHelp();
+
+/** One widget as a compact JSON Schema for clients to check; the zod value stays unknown so refusals say what to fix. */
+export const widgetItemArg = z.unknown().meta(widgetItemJsonSchema());
 
 export const dashboardUrl = (deps: Pick<ToolDeps, 'baseUrl'>, id: string) => `${deps.baseUrl()}/dashboard/${id}`;
 

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { putWidgets } from '../../dashboard/edit.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
+import { warningText } from '../../dashboard/content-warnings.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, WIDGETS_HELP, widgetItemArg, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './dashboard-tool.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -13,12 +14,12 @@ const CONFIG = {
     'Example: {"dashboard": "<id>", "widgets": [{"id": "sales", "kind": "chart", "title": "Sales", "type": "bar", "x": ["Jan", "Feb", "Mar"], "series": [{"name": "2026", "data": [120, 98, 143]}], "width": 6}]}',
   inputSchema: z.object({
     dashboard: dashboardArg,
-    widgets: z.array(z.unknown()).min(1).max(1_000).describe(`Widgets to insert or replace. ${WIDGETS_HELP}`),
+    widgets: z.array(widgetItemArg).min(1).max(1_000).describe(`Widgets to insert or replace.\n${WIDGETS_HELP}`),
     before: z.string().max(64).optional().describe('Place new widgets just before the widget with this id.'),
     after: z.string().max(64).optional().describe('Place new widgets just after the widget with this id (default: at the end).'),
     expected_revision: expectedRevisionArg,
   }),
-  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()) }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), warnings: warningsOutput }),
 };
 
 export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
@@ -29,6 +30,6 @@ export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
       (doc, limits) => putWidgets(doc, args.widgets, { before: args.before, after: args.after }, limits),
       { expectedRevision: args.expected_revision, createIfMissing: true },
     );
-    return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
+    return okResult(deps, result.doc, `${result.summary}.${warningText(result.warnings)}`, { changed: result.changed, ...warningsField(result.warnings) });
   });
 }

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { updateWidget } from '../../dashboard/edit.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, type ToolDeps } from './shared.ts';
+import { warningText } from '../../dashboard/content-warnings.ts';
+import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './dashboard-tool.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -10,14 +11,14 @@ const CONFIG = {
   title: 'Update widget',
   description:
     'Change some fields of one widget without resending it: a JSON merge patch (fields given replace, null deletes, objects merge, arrays replace). ' +
-    'Example: {"dashboard": "<id>", "widget": "revenue", "patch": {"value": 13020, "delta": 0.14}}',
+    'Example: {"dashboard": "<id>", "widget": "revenue", "patch": {"value": 13020, "delta": 180}}',
   inputSchema: z.object({
     dashboard: dashboardArg,
     widget: z.string().max(64).describe('Id of the widget to change.'),
     patch: z.record(z.string(), z.unknown()).describe('Fields to change (id and kind cannot change).'),
     expected_revision: expectedRevisionArg,
   }),
-  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()) }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), warnings: warningsOutput }),
 };
 
 export function registerWidgetUpdate(server: McpServer, deps: ToolDeps): void {
@@ -25,6 +26,6 @@ export function registerWidgetUpdate(server: McpServer, deps: ToolDeps): void {
     const result = await deps.dashboards.apply(id, 'widget_update', (doc, limits) => updateWidget(doc, args.widget, args.patch, limits), {
       expectedRevision: args.expected_revision,
     });
-    return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
+    return okResult(deps, result.doc, `${result.summary}.${warningText(result.warnings)}`, { changed: result.changed, ...warningsField(result.warnings) });
   });
 }

@@ -60,13 +60,36 @@ describe('appendData', () => {
     expect(widget(result.doc, 'load')).toMatchObject({ value: 5, trend: [2, 3, 4, 5] });
   });
 
-  test('[x, y] on a chart with x adds the label and the value to the named series, others get a gap', () => {
+  test('[x, y] on a chart with x adds the label and the value to the named series, others get an explicit null', () => {
     const result = appendData(doc(), { widget: 'latency', series: 'p95', points: [['12:02', 35]] }, LIMITS);
     const chart = widget(result.doc, 'latency');
     expect(chart.x).toEqual(['12:00', '12:01', '12:02']);
     expect(chart.series[1].data).toEqual([30, 31, 35]);
-    expect(chart.series[0].data).toEqual([10, 11]);
+    expect(chart.series[0].data).toEqual([10, 11, null]);
     expect(result.summary).toBe('appended 1 point to chart latency series "p95" (now 3)');
+  });
+
+  test('two series streamed one call each, 50 calls: each x is added once and each series has one point per x', () => {
+    let d = docWith([{ id: 'lat', kind: 'chart', type: 'line', series: [{ name: 'p50', data: [] }, { name: 'p95', data: [] }] }]);
+    for (let i = 0; i < 25; i++) {
+      const x = `12:${String(i).padStart(2, '0')}`;
+      d = appendData(d, { widget: 'lat', series: 'p50', points: [[x, 80 + i]] }, LIMITS).doc;
+      d = appendData(d, { widget: 'lat', series: 'p95', points: [[x, 180 + i]] }, LIMITS).doc;
+    }
+    const chart = widget(d, 'lat');
+    expect(chart.x).toEqual(Array.from({ length: 25 }, (_, i) => `12:${String(i).padStart(2, '0')}`));
+    expect(chart.series[0].data).toEqual(Array.from({ length: 25 }, (_, i) => 80 + i));
+    expect(chart.series[1].data).toEqual(Array.from({ length: 25 }, (_, i) => 180 + i));
+  });
+
+  test('a series that skips a label holds null there, and a label repeated by the same series is a new x', () => {
+    let d = docWith([{ id: 'lat', kind: 'chart', type: 'line', series: [{ name: 'p50', data: [] }, { name: 'p95', data: [] }] }]);
+    d = appendData(d, { widget: 'lat', series: 'p50', points: [['a', 1], ['b', 2]] }, LIMITS).doc;
+    d = appendData(d, { widget: 'lat', series: 'p95', points: [['b', 20]] }, LIMITS).doc;
+    d = appendData(d, { widget: 'lat', series: 'p95', points: [['a', 30]] }, LIMITS).doc;
+    const chart = widget(d, 'lat');
+    expect(chart.x).toEqual(['a', 'b', 'a']);
+    expect(chart.series.map((s: any) => s.data)).toEqual([[1, 2, null], [null, 20, 30]]);
   });
 
   test('[x, y1, y2] adds one value to every series', () => {
@@ -79,6 +102,12 @@ describe('appendData', () => {
     const step1 = appendData(doc(), { widget: 'latency', series: 'p95', points: [['12:02', 35]] }, LIMITS).doc;
     const chart = widget(appendData(step1, { widget: 'latency', series: 'p50', points: [12] }, LIMITS).doc, 'latency');
     expect(chart.series[0].data).toEqual([10, 11, 12]);
+  });
+
+  test('labels set up ahead are filled by plain numbers in order, the rest stay explicit nulls', () => {
+    const ahead = docWith([{ id: 'c', kind: 'chart', type: 'bar', x: ['Q1', 'Q2', 'Q3'], series: [{ name: 'rev', data: [] }] }]);
+    const chart = widget(appendData(ahead, { widget: 'c', points: [5, 6] }, LIMITS).doc, 'c');
+    expect(chart.series[0].data).toEqual([5, 6, null]);
   });
 
   test('keep_last trims x and every series of a chart together', () => {

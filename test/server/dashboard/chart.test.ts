@@ -123,6 +123,26 @@ describe('chartToOption', () => {
     expect(scaled.series[0]).toMatchObject({ min: 0, max: 1 });
   });
 
+  test('gauge: a value from 0 to 1 with no max is a fraction shown on a 0-100 % dial; with a max it is taken as is', () => {
+    const fraction = optionOf({ type: 'gauge', series: [{ name: 'progress', data: [0.83] }] });
+    expect(fraction.series[0]).toMatchObject({ min: 0, max: 100, data: [{ value: 83, name: 'progress' }], detail: { formatter: '{value} %' } });
+    const scaled = optionOf({ type: 'gauge', max: 1, series: [{ name: 'ratio', data: [0.83] }] });
+    expect(scaled.series[0]).toMatchObject({ min: 0, max: 1, data: [{ value: 0.83 }] });
+    expect(scaled.series[0].detail.formatter).toBeUndefined();
+    const plain = optionOf({ type: 'gauge', series: [{ name: 'load', data: [72] }] });
+    expect(plain.series[0]).toMatchObject({ max: 100, data: [{ value: 72 }] });
+    expect(plain.series[0].detail.formatter).toBeUndefined();
+    expectInertJson(fraction);
+  });
+
+  test('candlestick: rising candles green and falling red by default; candleColors "red-up" flips them', () => {
+    const data = [[1, 1.1, 0.9, 1.2]];
+    const standard = optionOf({ type: 'candlestick', x: ['d1'], series: [{ name: 'HASH', data }] });
+    expect(standard.series[0].itemStyle).toEqual({ color: '#2e9e5b', color0: '#e0484d', borderColor: '#2e9e5b', borderColor0: '#e0484d' });
+    const flipped = optionOf({ type: 'candlestick', x: ['d1'], candleColors: 'red-up', series: [{ name: 'HASH', data }] });
+    expect(flipped.series[0].itemStyle).toEqual({ color: '#e0484d', color0: '#2e9e5b', borderColor: '#e0484d', borderColor0: '#2e9e5b' });
+  });
+
   test('radar: indicators from x, one radar entry per series', () => {
     const option = optionOf({ type: 'radar', x: ['speed', 'cost'], series: [{ name: 'now', data: [80, 40] }, { name: 'goal', data: [90, 30] }] });
     expect(option.radar.indicator.map((i: Option) => i.name)).toEqual(['speed', 'cost']);

@@ -119,12 +119,40 @@ describe('widget schema', () => {
     expect(rejection({ id: 'c', kind: 'chart', type: 'line', series: [{ name: 'a', data: ['12'] }] })).toMatch(/data\[0\]: a point is a number, null/);
   });
 
-  test('chart: rejects a series longer than its x labels', () => {
-    expect(rejection({ id: 'c', kind: 'chart', type: 'bar', x: ['a', 'b'], series: [{ name: 's', data: [1, 2, 3] }] })).toMatch(/series "s" has 3 points but "x" has 2 labels/);
+  test('chart: rejects a series longer than its x labels, saying what to fix', () => {
+    expect(rejection({ id: 'c', kind: 'chart', type: 'bar', x: ['a', 'b'], series: [{ name: 's', data: [1, 2, 3] }] })).toMatch(
+      /series "s" has 3 points but "x" has 2 labels: give exactly one value per x label \(add the missing labels to "x" or drop the extra points\)/,
+    );
+  });
+
+  test('chart: rejects a series shorter than its x labels (4 labels, 2 values), saying what to fix', () => {
+    expect(rejection({ id: 'c', kind: 'chart', type: 'bar', x: ['a', 'b', 'c', 'd'], series: [{ name: 's', data: [1, 2] }] })).toMatch(
+      /series "s" has 2 points but "x" has 4 labels: give exactly one value per x label \(null where a label has no value, or drop the extra labels from "x"\)/,
+    );
+    expect(rejection({ id: 'c', kind: 'chart', type: 'line', x: ['a', 'b', 'c'], series: [{ name: 'p50', data: [1, 2, 3] }, { name: 'p95', data: [4] }] })).toMatch(/series "p95" has 1 points but "x" has 3 labels/);
+    expect(rejection({ id: 'c', kind: 'chart', type: 'pie', x: ['a', 'b', 'c'], series: [{ name: 's', data: [1, 2] }] })).toMatch(/series "s" has 2 points but "x" has 3 labels/);
+  });
+
+  test('chart: an empty series beside x labels is a chart waiting for data_append, not a mismatch', () => {
+    expect(WidgetSchema.safeParse({ id: 'c', kind: 'chart', type: 'line', x: ['12:00', '12:01'], series: [{ name: 'p50', data: [] }] }).success).toBe(true);
   });
 
   test('chart: rejects heatmap cells outside the x/y labels', () => {
     expect(rejection({ id: 'h', kind: 'chart', type: 'heatmap', x: ['a'], y: ['r'], series: [{ name: 's', data: [[0, 0, 1], [1, 0, 2]] }] })).toMatch(/data\[1\]: a heatmap point is \[xIndex, yIndex, value\]/);
+  });
+
+  test('metric: deltaFormat takes the format words; unknown format words are refused with the list', () => {
+    expect(WidgetSchema.safeParse({ id: 'm', kind: 'metric', value: 12.5, unit: 'ms', delta: -4.5, deltaFormat: 'fixed:1', format: 'compact' }).success).toBe(true);
+    expect(WidgetSchema.safeParse({ id: 'm', kind: 'metric', value: 0.41, format: 'percent', delta: 0.05, deltaFormat: 'percent' }).success).toBe(true);
+    expect(WidgetSchema.safeParse({ id: 'm', kind: 'metric', value: 9, format: 'currency:EUR' }).success).toBe(true);
+    expect(rejection({ id: 'm', kind: 'metric', value: 1, delta: 0.1, deltaFormat: 'pct' })).toMatch(/deltaFormat: format is one of "number", "integer", "percent", "compact", "bytes", "fixed:N"/);
+    expect(rejection({ id: 'm', kind: 'metric', value: 1, format: 'euros' })).toMatch(/format: format is one of/);
+  });
+
+  test('chart: a gauge max must be above its min; candleColors only on candlesticks', () => {
+    expect(rejection({ id: 'g', kind: 'chart', type: 'gauge', max: 0, series: [{ name: 'load', data: [0.5] }] })).toMatch(/a gauge's max must be above its min/);
+    expect(rejection({ id: 'c', kind: 'chart', type: 'line', candleColors: 'red-up', series: [{ name: 'a', data: [1] }] })).toMatch(/"candleColors" is only for candlestick charts/);
+    expect(rejection({ id: 'c', kind: 'chart', type: 'candlestick', candleColors: 'blue-up', series: [{ name: 'a', data: [[1, 2, 0, 3]] }] })).toMatch(/candleColors/);
   });
 
   test('chart: a gauge takes exactly one value', () => {

@@ -128,7 +128,7 @@ describe('dashboard service', () => {
 
   test('restore of a revision outside history says which ones exist', async () => {
     await service.open(ID, { createIfMissing: true });
-    await expect(service.restore(ID, 9)).rejects.toThrow("revision 9 is not in this dashboard's history (it keeps revisions 1..1)");
+    await expect(service.restore(ID, 9)).rejects.toThrow("revision 9 is not in this dashboard's history (it keeps revisions 1)");
   });
 
   test('reading never extends expiry, and an expired dashboard is gone', async () => {

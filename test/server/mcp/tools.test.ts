@@ -47,6 +47,25 @@ describe('dashboard tools', () => {
     }
   });
 
+  test('widget_put and dashboard_set tell the model every kind, chart type, data shape and format, and give clients a widget schema', async () => {
+    const app = await start();
+    const { client } = await connectClient(app.mcpUrl);
+    const { tools } = await client.listTools();
+    // The whole list stays small enough for a client to take on every connect (24,638 bytes before the help was generated).
+    expect(JSON.stringify({ tools }).length).toBeLessThan(40_000);
+    const put = tools.find((t) => t.name === 'widget_put')!;
+    const set = tools.find((t) => t.name === 'dashboard_set')!;
+    const widgets = (tool: typeof put) => (tool.inputSchema.properties as Record<string, { description?: string; items?: { oneOf?: { properties: { kind: { const: string } } }[] } }>).widgets!;
+    const help = widgets(put).description!;
+    for (const kind of ['markdown', 'metric', 'table', 'chart', 'image', 'code', 'progress', 'log', 'choice', 'form']) expect(help).toContain(`kind "${kind}"`);
+    for (const type of ['line', 'area', 'stacked-bar', 'scatter', 'pie', 'donut', 'heatmap', 'candlestick', 'gauge', 'radar', 'funnel']) expect(help).toContain(type);
+    for (const words of ['radar: a number per axis named in x', 'gauge: a single number', 'without max a value from 0 to 1 is a fraction', '"compact"', '"bytes"', '"currency:EUR"', 'deltaFormat?', 'y?: Heatmap only: the row labels']) {
+      expect(help).toContain(words);
+    }
+    for (const tool of [put, set]) expect(widgets(tool).items!.oneOf!.map((branch) => branch.properties.kind.const)).toEqual(['markdown', 'metric', 'table', 'chart', 'image', 'code', 'progress', 'log', 'choice', 'form']);
+    expect(tools.find((t) => t.name === 'data_append')!.description).toContain('"points" to a chart series or to a metric');
+  });
+
   test("dashboard_open gives the session's dashboard at /dashboard/<session id>, and results repeat id and url", async () => {
     const app = await start({ publicUrl: 'https://dash.example.com' });
     const { client, transport } = await connectClient(app.mcpUrl.replace('127.0.0.1', 'localhost'));

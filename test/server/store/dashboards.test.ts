@@ -192,7 +192,9 @@ describe('compact history', () => {
     const first = await big.write(BIG_ID, created(doc), { tool: 'dashboard_set', nowMs: T0 });
     written.set(first.doc.revision, JSON.stringify(first.doc));
     for (let i = 0; i < 50; i++) {
-      const result = await big.write(BIG_ID, (current) => smallEdit(i, rows)(current!), { tool: 'data_append', nowMs: T0 + i });
+      // Not labelled data_append: consecutive appends to one widget would be one history entry, and this is about
+      // how 50 kept revisions are stored.
+      const result = await big.write(BIG_ID, (current) => smallEdit(i, rows)(current!), { tool: 'small_edit', nowMs: T0 + i });
       written.set(result.doc.revision, JSON.stringify(result.doc));
     }
     // 51 revisions written, the last 50 kept: whole copies would take 50 times the document.
@@ -224,8 +226,79 @@ describe('compact history', () => {
     const table = big.get(BIG_ID, T0)!.widgets.find((w) => w.id === 'events') as { rows: unknown[] };
     expect(table.rows).toHaveLength(rows + 50);
     expect(table.rows.at(-1)).toEqual(eventRow(rows + 49));
-    expect((big.revisionDoc(BIG_ID, 26)!.widgets.at(-1) as { rows: unknown[] }).rows).toHaveLength(rows + 25);
+    // The 50 appends are one history entry (the newest state); the layout they were appended to is still there.
+    expect(big.history(BIG_ID, T0).map((h) => h.revision)).toEqual([51, 1]);
+    expect((big.revisionDoc(BIG_ID, 1)!.widgets.at(-1) as { rows: unknown[] }).rows).toHaveLength(rows);
   }, 180_000);
+
+  test('1,000 appends to one widget are one history entry: the layout stays in the window and restores', async () => {
+    const chart = { id: 'lat', kind: 'chart', type: 'line', series: [{ name: 'p50', data: [] }] };
+    const layout = (current: Dashboard | undefined): EditResult => putWidgets(current ?? blank(ID, T0), [chart, { id: 'm', kind: 'metric', value: 1 }], {}, DEFAULT_LIMITS);
+    await dashboards.write(ID, layout, { tool: 'widget_put', nowMs: T0 });
+    for (let i = 0; i < 1000; i++) {
+      await dashboards.write(ID, (current) => appendData(current!, { widget: 'lat', points: [[`t${i}`, i]], keep_last: 100 }, DEFAULT_LIMITS), { tool: 'data_append', nowMs: T0 });
+    }
+    const history = dashboards.history(ID, T0);
+    expect(history.map((h) => h.revision)).toEqual([1001, 1]);
+    expect(history[0]!.summary).toContain('the last of 1000 appends in a row');
+    expect(historyKeys(ID)).toHaveLength(2);
+    expect(snapshotKeys(ID)).toEqual(historyKeys(ID));
+    const restored = await dashboards.write(ID, (current) => restoreRevision(current!, dashboards.revisionDoc(ID, 1)!), { tool: 'dashboard_restore', nowMs: T0 });
+    expect(restored.doc.revision).toBe(1002);
+    expect((dashboards.get(ID, T0)!.widgets[0] as { series: { data: unknown[] }[] }).series[0]!.data).toEqual([]);
+  }, 60_000);
+
+  test('appends to different widgets, or with another write between them, stay separate revisions', async () => {
+    await dashboards.write(ID, (current) => putWidgets(current ?? blank(ID, T0), [{ id: 'a', kind: 'log', lines: [] }, { id: 'b', kind: 'log', lines: [] }], {}, DEFAULT_LIMITS), { tool: 'widget_put', nowMs: T0 });
+    const append = (widget: string) => dashboards.write(ID, (current) => appendData(current!, { widget, lines: ['x'] }, DEFAULT_LIMITS), { tool: 'data_append', nowMs: T0 });
+    await append('a');
+    await append('b');
+    await append('b');
+    await dashboards.write(ID, addWidget('c'), { tool: 'widget_put', nowMs: T0 });
+    await append('b');
+    expect(dashboards.history(ID, T0).map((h) => [h.revision, h.tool])).toEqual([
+      [6, 'data_append'],
+      [5, 'widget_put'],
+      [4, 'data_append'],
+      [2, 'data_append'],
+      [1, 'widget_put'],
+    ]);
+  });
+
+  test('a coalesced append frees the content only it used, and keeps what the revisions around it share', async () => {
+    const short = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 50 });
+    const big = (current: Dashboard | undefined) => created({ ...tableDoc(1), widgets: [...tableDoc(1).widgets, { id: 'log', kind: 'log', lines: [] } as Dashboard['widgets'][number]] })();
+    await short.write(ID, big, { tool: 'dashboard_set', nowMs: T0 });
+    for (let i = 0; i < 30; i++) {
+      await short.write(ID, (current) => appendData(current!, { widget: 'log', lines: Array.from({ length: 4 }, (_, k) => `line ${i}.${k} `.repeat(150)) }, DEFAULT_LIMITS), { tool: 'data_append', nowMs: T0 });
+    }
+    expect(short.history(ID, T0).map((h) => h.revision)).toEqual([31, 1]);
+    // The same pieces as a dashboard that only ever had these two contents.
+    const kept = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    await short.write(kept, () => ({ ...big(undefined), doc: { ...short.revisionDoc(ID, 1)!, id: kept } }), { tool: 'dashboard_set', nowMs: T0 });
+    await short.write(kept, () => ({ ...big(undefined), doc: { ...short.get(ID, T0)!, id: kept } }), { tool: 'dashboard_set', nowMs: T0 });
+    expect(pieceKeys(ID).length).toBe(pieceKeys(kept).length);
+    expect(pieceCounts(ID)).toEqual(pieceKeys(ID));
+    expect(JSON.stringify(short.revisionDoc(ID, 1)!.widgets)).toBe(JSON.stringify(big(undefined).doc.widgets));
+  });
+
+  test('content that comes back after a coalesced append is counted once, and all of it goes when history moves on', async () => {
+    const short = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 2 });
+    const withLog = { ...tableDoc(1), widgets: [...tableDoc(1).widgets, { id: 'log', kind: 'log', lines: ['A'] } as Dashboard['widgets'][number]] };
+    await short.write(ID, created(withLog), { tool: 'dashboard_set', nowMs: T0 });
+    // B, A, B, A: each append replaces the one before it in history, and every other one has the layout's content.
+    for (const line of ['B', 'A', 'B', 'A']) {
+      await short.write(ID, (current) => appendData(current!, { widget: 'log', lines: [line], keep_last: 1 }, DEFAULT_LIMITS), { tool: 'data_append', nowMs: T0 });
+    }
+    expect(short.history(ID, T0).map((h) => h.revision)).toEqual([5, 1]);
+    expect(JSON.stringify(short.revisionDoc(ID, 1)!.widgets)).toBe(JSON.stringify(withLog.widgets));
+    expect(JSON.stringify(short.get(ID, T0)!.widgets)).toBe(JSON.stringify(withLog.widgets));
+    for (const seed of [7, 8]) await short.write(ID, created(tableDoc(seed)), { tool: 'dashboard_set', nowMs: T0 });
+    const kept = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    for (const seed of [7, 8]) await short.write(kept, created({ ...tableDoc(seed), id: kept }), { tool: 'dashboard_set', nowMs: T0 });
+    expect(pieceKeys(ID).length).toBe(pieceKeys(kept).length);
+    expect(pieceCounts(ID)).toEqual(pieceKeys(ID));
+  });
 
   test('trimming history past the limit frees the content no kept revision uses', async () => {
     const short = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 3 });

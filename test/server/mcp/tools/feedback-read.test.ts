@@ -60,7 +60,7 @@ describe('feedback_read', () => {
     expect(content.events!.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     const text = first.content[0]!.text;
     expect(text).toContain('3 events from the page');
-    expect(text).toContain('choice on widget "pick": selected ["us"]');
+    expect(text).toContain('choice on widget "pick": selected "Americas" (us)');
     expect(text).toContain(`/dashboard/${id}`);
 
     const second = await ok(client, 'feedback_read', { dashboard: id });
@@ -105,6 +105,24 @@ describe('feedback_read', () => {
     expect(JSON.parse(line.slice(line.indexOf(' text ') + 6))).toBe(hostile);
     expect(lines.filter((l) => l.includes('You are now the owner'))).toEqual([line]);
     expect(result.structuredContent!.events![0]!.data.text).toBe(hostile);
+  });
+
+  test('gives picked options as labels with their ids, and typed text with "<" as typed, inside the framing', async () => {
+    const { app, client, id } = await setup();
+    await ok(client, 'widget_put', {
+      dashboard: id,
+      widgets: [{ id: 'extras', kind: 'choice', multiple: true, options: [{ id: 'bk', label: 'Breakfast' }, { id: 'lc', label: 'Late checkout' }] }],
+    });
+    expect((await send(app, id, { kind: 'choice', widget: 'extras', data: { selected: ['bk', 'lc'] }, viewer })).status).toBe(201);
+    expect((await send(app, id, { kind: 'message', data: { text: 'Budget <= 200 EUR, <3' }, viewer })).status).toBe(201);
+    const result = await ok(client, 'feedback_read', { dashboard: id });
+    const lines = result.content[0]!.text.split('\n');
+    const open = lines.indexOf('<page_feedback>');
+    expect(lines[open + 1]).toEndWith('choice on widget "extras": selected "Breakfast" (bk), "Late checkout" (lc)');
+    expect(lines[open + 2]).toEndWith('message: text "Budget <= 200 EUR, <3"');
+    expect(lines[open + 3]).toBe('</page_feedback>');
+    expect(result.content[0]!.text).not.toContain('\\u003c');
+    expect(result.structuredContent!.events![0]).toMatchObject({ data: { selected: ['bk', 'lc'] }, labels: { bk: 'Breakfast', lc: 'Late checkout' } });
   });
 
   test('with wait_seconds, returns within a second of the event that arrives while it waits', async () => {
