@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { callContext } from '../context.ts';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { resolveDashboardId } from './target.ts';
+import { guardCall } from './guard.ts';
+import { isOwnDefault, resolveDashboardId } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -28,12 +29,19 @@ export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {
     (args, ctx) =>
       runTool(deps, 'dashboard_open', async () => {
         const context = callContext(ctx);
+        guardCall('dashboard_open', context, args);
+        // A named dashboard exists (resolveDashboardId refuses any other); only the session's own default one and a
+        // freshly minted id may be created.
         let id = args.new ? undefined : await resolveDashboardId(deps, context, args.dashboard);
+        let mayCreate = id !== undefined && isOwnDefault(context, id);
+        // The session's attached dashboard has expired since: a new one, never one recreated at the old id.
+        if (id !== undefined && !mayCreate && args.dashboard === undefined && !deps.dashboards.get(id)) id = undefined;
         if (!id) {
           id = crypto.randomUUID();
+          mayCreate = true;
           if (context.sessionId) await deps.sessions.attach(context.sessionId, id);
         }
-        const { doc, created } = await deps.dashboards.open(id, { title: args.title, createIfMissing: true });
+        const { doc, created } = await deps.dashboards.open(id, { title: args.title, createIfMissing: mayCreate });
         const what = created ? `Created dashboard "${doc.title}".` : `Opened dashboard "${doc.title}" with ${doc.widgets.length} widget(s).`;
         return okResult(deps, doc, `${what} Share the URL with the user; it updates live. Pass dashboard_id as "dashboard" on every later mcpdash call.`, {
           created,

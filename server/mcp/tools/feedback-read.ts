@@ -5,6 +5,7 @@ import { FEEDBACK_KINDS } from '../../dashboard/answer-rules.ts';
 import { describeEvents } from '../../feedback/model-text.ts';
 import { callContext } from '../context.ts';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
+import { guardCall } from './guard.ts';
 import { requireDashboardId } from './target.ts';
 
 const MAX_WAIT_SECONDS = 55;
@@ -52,7 +53,9 @@ const CONFIG = {
 export function registerFeedbackRead(server: McpServer, deps: ToolDeps): void {
   server.registerTool('feedback_read', CONFIG, (args, ctx) =>
     runTool(deps, 'feedback_read', async () => {
-      const id = await requireDashboardId(deps, callContext(ctx), args.dashboard);
+      const context = callContext(ctx);
+      guardCall('feedback_read', context, args);
+      const id = await requireDashboardId(deps, context, args.dashboard);
       const waitMs = Math.round((args.wait_seconds ?? 0) * 1000);
       const { doc, events, summary, interrupted } = await deps.feedback.read(id, { after: args.after, waitMs, signal: ctx.mcpReq.signal });
       const open = doc.feedback !== false;

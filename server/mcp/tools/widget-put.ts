@@ -22,12 +22,12 @@ const CONFIG = {
 };
 
 export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
-  registerDashboardTool(server, deps, 'widget_put', CONFIG, async (args, id) => {
+  registerDashboardTool(server, deps, 'widget_put', CONFIG, async (args, id, { mayCreate }) => {
     const result = await deps.dashboards.apply(
       id,
       'widget_put',
       (doc, limits) => putWidgets(doc, args.widgets, { before: args.before, after: args.after }, limits),
-      { expectedRevision: args.expected_revision, createIfMissing: true },
+      { expectedRevision: args.expected_revision, createIfMissing: mayCreate },
     );
     return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
   });
