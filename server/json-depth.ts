@@ -34,9 +34,20 @@ export function findTooDeep(value: unknown, limit: number = MAX_JSON_DEPTH, root
   while (stack.length > 0) {
     const frame = stack.pop()!;
     if (frame.depth > limit) return pathOf(frame, root);
-    const entries: [string | number, unknown][] = Array.isArray(frame.value) ? frame.value.map((v, i) => [i, v]) : Object.entries(frame.value);
-    for (const [key, child] of entries) {
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: frame.depth + 1, key, parent: frame });
+    const depth = frame.depth + 1;
+    // Plain loops, no entry arrays: a 4 MiB table body has some 100,000 rows to pass through here.
+    if (Array.isArray(frame.value)) {
+      const items: unknown[] = frame.value;
+      for (let i = 0; i < items.length; i++) {
+        const child = items[i];
+        if (child !== null && typeof child === 'object') stack.push({ value: child, depth, key: i, parent: frame });
+      }
+    } else {
+      const record = frame.value as Record<string, unknown>;
+      for (const key in record) {
+        const child = record[key];
+        if (child !== null && typeof child === 'object') stack.push({ value: child, depth, key, parent: frame });
+      }
     }
   }
   return undefined;

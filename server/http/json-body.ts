@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { findTooDeep, tooDeepMessage } from '../json-depth.ts';
 
 export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   // Only JSON: an HTML form cannot send it across sites without a CORS preflight, which nothing here allows.
@@ -12,6 +13,8 @@ export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Prom
   } catch {
     throw new ValidationError('The body is not valid JSON.');
   }
+  const deep = findTooDeep(json, undefined, 'body');
+  if (deep !== undefined) throw new ValidationError(tooDeepMessage(deep));
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -6,6 +6,7 @@ import { bodyLimit } from '../middleware/body-limit.ts';
 import { MAX_FEEDBACK_EVENT_BYTES } from '../../dashboard/answer-rules.ts';
 import { AppError, ForbiddenError, LimitError, RateLimitError, ValidationError } from '../../errors.ts';
 import { appErrorResponse } from '../error-response.ts';
+import { findTooDeep, tooDeepMessage } from '../../json-depth.ts';
 import type { FeedbackService } from '../../feedback/service.ts';
 import type { AppEnv } from '../env.ts';
 import { createRateLimiter, type RateLimitOptions } from '../rate-limit.ts';
@@ -62,6 +63,8 @@ export function createFeedbackRoutes(deps: FeedbackRoutesDeps): Hono {
       } catch {
         return appErrorResponse(new ValidationError('The body is not valid JSON.'));
       }
+      const deep = findTooDeep(body, undefined, 'body');
+      if (deep !== undefined) return appErrorResponse(new ValidationError(tooDeepMessage(deep)));
       try {
         const event = await deps.feedback.submit(id, body);
         return c.json({ id: event.id, at: event.at }, 201);

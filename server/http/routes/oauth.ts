@@ -5,6 +5,7 @@ import { bodyLimit } from '../middleware/body-limit.ts';
 import type { AuthService } from '../../auth/service.ts';
 import { OAuthRequestError } from '../../auth/oauth-error.ts';
 import { RateLimitError } from '../../errors.ts';
+import { findTooDeep, tooDeepMessage } from '../../json-depth.ts';
 import { refuse, type AuthLimits } from '../auth-limits.ts';
 import { authorizeErrorPage } from '../authorize-error-page.ts';
 import type { AppEnv } from '../env.ts';
@@ -79,6 +80,8 @@ export function createOAuthRoutes(deps: OAuthRoutesDeps): Hono<AppEnv> {
       } catch {
         throw new OAuthRequestError('invalid_client_metadata', 'The body is not JSON.');
       }
+      const deep = findTooDeep(body, undefined, 'body');
+      if (deep !== undefined) throw new OAuthRequestError('invalid_client_metadata', tooDeepMessage(deep));
       return c.json(await auth.register(body), 201, NO_STORE);
     } catch (error) {
       return oauthFailure(error);
