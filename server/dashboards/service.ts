@@ -6,7 +6,7 @@ import { toView, widgetView } from '../dashboard/view.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Live, UpdatePayload } from '../live.ts';
 import { createViewCache } from './view-cache.ts';
-import type { DashboardStore, HistoryEntry } from '../store/dashboards.ts';
+import type { DashboardStore, HistoryEntry, RequestKey, WriteResult } from '../store/dashboards.ts';
 
 export interface DashboardServiceDeps {
   store: DashboardStore;
@@ -30,6 +30,8 @@ export interface ApplyOptions {
   createIfMissing?: boolean;
   /** Title of the dashboard created by createIfMissing. */
   title?: string;
+  /** The caller's request id and content digest: a retry of a call already applied is not applied again. */
+  request?: RequestKey;
 }
 
 /** A pure edit of an existing document (see server/dashboard/edit.ts); the service hands it its limits. */
@@ -41,8 +43,11 @@ export interface DashboardService {
   now(): number;
   /** Open for AI activity: create if allowed, otherwise slide the expiry. */
   open(id: string, options: OpenOptions): Promise<{ doc: Dashboard; created: boolean }>;
-  /** Apply an edit in one transaction, then tell the open pages. Resolves with the committed result. */
-  apply(id: string, tool: string, edit: Edit, options?: ApplyOptions): Promise<EditResult>;
+  /**
+   * Apply an edit in one transaction, then tell the open pages. Resolves with the committed result, or (a retried
+   * request) with `alreadyApplied` and nothing written.
+   */
+  apply(id: string, tool: string, edit: Edit, options?: ApplyOptions): Promise<WriteResult>;
   /** A read for pages and summaries: never extends expiry. Undefined when unknown or expired. */
   get(id: string): Dashboard | undefined;
   /**
@@ -97,8 +102,9 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
         const fresh = createDashboard({ id, title: options.title, now: new Date(nowMs), ttlMs });
         return edit(fresh, limits);
       },
-      { tool, nowMs, expectedRevision: options.expectedRevision },
+      { tool, nowMs, expectedRevision: options.expectedRevision, ...(options.request ? { request: options.request } : {}) },
     );
+    if (result.alreadyApplied) return result;
     // Synchronously after the commit resolves: publishes stay in revision order.
     publish(id, result);
     return result;

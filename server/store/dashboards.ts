@@ -24,6 +24,16 @@ export interface WriteMeta {
   nowMs: number;
   /** Optimistic concurrency: refuse the write unless the stored revision is this one. */
   expectedRevision?: number;
+  /**
+   * The caller's id for this call and a digest of its content: a call whose id is in the kept history is not
+   * applied again (same digest: the earlier revision is reported; another digest: ConflictError).
+   */
+  request?: RequestKey;
+}
+
+export interface RequestKey {
+  id: string;
+  digest: string;
 }
 
 export interface HistoryEntry {
@@ -33,8 +43,14 @@ export interface HistoryEntry {
   summary: string;
 }
 
-/** The committed document plus what the edit said it changed. */
-export type WriteResult = EditResult;
+/** A history entry as stored: with the request that made it, when the caller named one. */
+type StoredEntry = HistoryEntry & { request?: RequestKey };
+
+/**
+ * The committed document plus what the edit said it changed. `alreadyApplied`: the call's request id was found in
+ * history, nothing was written, and `doc` is the current document.
+ */
+export type WriteResult = EditResult & { alreadyApplied?: { revision: number } };
 
 /** An edit of the current document (undefined when missing or expired); throws to refuse. */
 export type DashboardEdit = (current: Dashboard | undefined) => EditResult;
@@ -137,6 +153,15 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
     }
   };
 
+  /** The kept history entry written by the call with this request id (only kept revisions remember theirs). */
+  const findRequest = (id: string, requestId: string): StoredEntry | undefined => {
+    for (const { value } of store.history.getRange({ start: [id, MAX_REVISION], end: [id, 0], reverse: true })) {
+      const entry = value as StoredEntry;
+      if (entry.request?.id === requestId) return entry;
+    }
+    return undefined;
+  };
+
   const removeAll = (id: string) => {
     store.dashboards.remove(id);
     const range = { start: [id, 0], end: [id, MAX_REVISION] };
@@ -159,6 +184,16 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
         const liveHead = live(stored, meta.nowMs);
         const current = liveHead && load(id, liveHead);
         const currentRevision = current?.doc.revision ?? 0;
+        // Before the revision check: a retried call carries the expected revision of its first try.
+        const earlier = meta.request && current ? findRequest(id, meta.request.id) : undefined;
+        if (earlier) {
+          if (earlier.request!.digest !== meta.request!.digest) {
+            throw new ConflictError(
+              `request_id "${meta.request!.id}" was already used for a different call (revision ${earlier.revision}, ${earlier.tool}): give each new call its own request_id, and the same one only to a retry of the same call`,
+            );
+          }
+          return { doc: current!.doc, summary: earlier.summary, changed: [], removed: [], orderChanged: false, alreadyApplied: { revision: earlier.revision } };
+        }
         if (meta.expectedRevision !== undefined && currentRevision !== meta.expectedRevision) {
           throw new ConflictError(`dashboard is at revision ${currentRevision}, you expected ${meta.expectedRevision}: call dashboard_get and retry`);
         }
@@ -181,7 +216,7 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
         const plan = chunkStore.plan(id, content, chunks, current?.content?.keys ?? NO_KEYS);
         const header = headerOf(doc);
         const snapshot: Snapshot = { doc: header, pages: plan.pageKeys };
-        const entry: HistoryEntry = { revision, at: now, tool: meta.tool, summary: result.summary };
+        const entry: StoredEntry = { revision, at: now, tool: meta.tool, summary: result.summary, ...(meta.request ? { request: meta.request } : {}) };
         store.budget.check(
           plan.bytes + entryBytes(64, snapshot.pages.byteLength + jsonBytes(header)) + recordBytes([id, revision], entry) + recordBytes(id, header) + EXPIRY_BYTES,
         );

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { putWidgets } from '../../dashboard/edit.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
+import { dashboardArg, expectedRevisionArg, resultShape, WIDGETS_HELP, type ToolDeps } from './shared.ts';
+import { alreadyAppliedShape, requestIdArg, requestKey, writeResult } from './request-id.ts';
 import { registerDashboardTool } from './target.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -17,8 +18,9 @@ const CONFIG = {
     before: z.string().max(64).optional().describe('Place new widgets just before the widget with this id.'),
     after: z.string().max(64).optional().describe('Place new widgets just after the widget with this id (default: at the end).'),
     expected_revision: expectedRevisionArg,
+    request_id: requestIdArg,
   }),
-  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()) }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), ...alreadyAppliedShape }),
 };
 
 export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
@@ -27,8 +29,8 @@ export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
       id,
       'widget_put',
       (doc, limits) => putWidgets(doc, args.widgets, { before: args.before, after: args.after }, limits),
-      { expectedRevision: args.expected_revision, createIfMissing: mayCreate },
+      { expectedRevision: args.expected_revision, createIfMissing: mayCreate, request: requestKey('widget_put', args) },
     );
-    return okResult(deps, result.doc, `${result.summary}.`, { changed: result.changed });
+    return writeResult(deps, result, args.request_id);
   });
 }
