@@ -50,6 +50,8 @@ export interface DashboardService {
   apply(id: string, tool: string, edit: Edit, options?: ApplyOptions): Promise<WriteResult>;
   /** A read for pages and summaries: never extends expiry. Undefined when unknown or expired. */
   get(id: string): Dashboard | undefined;
+  /** Whether a live dashboard has this id (reads no widgets). */
+  exists(id: string): boolean;
   /**
    * What the page fetches: the document and its view as JSON text, cached per revision (a page load must not
    * decode and re-encode the whole document each time). Never extends expiry. Undefined when unknown or expired.
@@ -148,6 +150,10 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
 
     get(id) {
       return store.get(id, now());
+    },
+
+    exists(id) {
+      return store.exists(id, now());
     },
 
     getView(id) {

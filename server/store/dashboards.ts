@@ -58,6 +58,8 @@ export type DashboardEdit = (current: Dashboard | undefined) => EditResult;
 export interface DashboardStore {
   /** The live document, or undefined when unknown or past expiresAt (even before the sweeper ran). */
   get(id: string, nowMs: number): Dashboard | undefined;
+  /** Whether a live document exists: reads only its small header. */
+  exists(id: string, nowMs: number): boolean;
   /**
    * One write transaction: read, check, edit, check the data budget, bump revision, extend expiry, record history.
    * Resolves after commit; a refusal (StorageFullError included) writes nothing.
@@ -174,6 +176,10 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
     get(id, nowMs) {
       const head = live(readHead(id), nowMs);
       return head && load(id, head).doc;
+    },
+
+    exists(id, nowMs) {
+      return live(readHead(id), nowMs) !== undefined;
     },
 
     write(id, edit, meta) {

@@ -35,7 +35,7 @@ export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {
         let id = args.new ? undefined : await resolveDashboardId(deps, context, args.dashboard);
         let mayCreate = id !== undefined && isOwnDefault(context, id);
         // The session's attached dashboard has expired since: a new one, never one recreated at the old id.
-        if (id !== undefined && !mayCreate && args.dashboard === undefined && !deps.dashboards.get(id)) id = undefined;
+        if (id !== undefined && !mayCreate && args.dashboard === undefined && !deps.dashboards.exists(id)) id = undefined;
         if (!id) {
           id = crypto.randomUUID();
           mayCreate = true;

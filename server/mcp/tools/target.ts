@@ -30,7 +30,7 @@ export async function resolveDashboardId(deps: ToolDeps, context: CallContext, r
   if (ref !== undefined && ref.trim() !== '') {
     const id = parseDashboardRef(ref.trim());
     if (!id) throw new ValidationError(`"dashboard" must be a dashboard id (a UUID) or its URL ending in /dashboard/<id>; got "${ref.slice(0, 80)}".`);
-    if (!isOwnDefault(context, id) && !deps.dashboards.get(id)) throw new NotFoundError(unknownDashboard(ref.trim()));
+    if (!isOwnDefault(context, id) && !deps.dashboards.exists(id)) throw new NotFoundError(unknownDashboard(ref.trim()));
     if (context.sessionId) await deps.sessions.attach(context.sessionId, id);
     return id;
   }
