@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { VERSION } from './version.ts';
 import { isLoopback } from './loopback.ts';
 import { duration, durationAtLeast, intIn, origin, size } from './config-values.ts';
+import { TOKEN_SCOPES, type TokenScope } from './auth/scopes.ts';
 
 /** Every option: flag name, env name, schema (from text), default text, help. */
 const options = {
@@ -93,7 +94,7 @@ export interface Config {
 
 /** A maintenance command run against a data directory (also while the server runs). */
 export type Command =
-  | { name: 'token-create'; tokenName: string }
+  | { name: 'token-create'; tokenName: string; scope: TokenScope }
   | { name: 'token-list' }
   | { name: 'token-revoke'; tokenName: string }
   | { name: 'owner-reset' };
@@ -196,7 +197,7 @@ const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Each command: whether it takes a token name, and which flags it reads. */
 const COMMANDS: Record<string, { name: Command['name']; takesName: boolean; flags: OptionName[]; usage: string }> = {
-  'token create': { name: 'token-create', takesName: true, flags: ['data-dir'], usage: 'mcpdash token create <name> [--data-dir <dir>]' },
+  'token create': { name: 'token-create', takesName: true, flags: ['data-dir'], usage: 'mcpdash token create <name> [--scope write|append|read] [--data-dir <dir>]' },
   'token list': { name: 'token-list', takesName: false, flags: ['data-dir'], usage: 'mcpdash token list [--data-dir <dir>]' },
   'token revoke': { name: 'token-revoke', takesName: true, flags: ['data-dir'], usage: 'mcpdash token revoke <name> [--data-dir <dir>]' },
   'owner reset': { name: 'owner-reset', takesName: false, flags: ['data-dir', 'public-url'], usage: 'mcpdash owner reset [--data-dir <dir>] [--public-url <url>]' },
@@ -213,13 +214,14 @@ function parseCommand(argv: readonly string[], env: Readonly<Record<string, stri
     if (tokenName === undefined || tokenName.startsWith('--')) throw new ConfigError(`${group} ${verb} needs a name: ${spec.usage}`);
     if (!TOKEN_NAME.test(tokenName)) throw new ConfigError(`invalid token name '${tokenName.slice(0, 80)}': letters, digits, . _ - (up to 64, starting with a letter or digit)`);
   }
+  const scope = spec.name === 'token-create' ? takeScope(rest) : undefined;
   for (const arg of rest) {
     const flag = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined;
     if (flag !== undefined && !(spec.flags as string[]).includes(flag)) throw new ConfigError(`${group} ${verb} does not take --${flag}: ${spec.usage}`);
   }
   const parsed = parseCli(rest, env);
   if (parsed.kind !== 'run') return parsed;
-  const command = (spec.takesName ? { name: spec.name, tokenName } : { name: spec.name }) as Command;
+  const command = (spec.takesName ? { name: spec.name, tokenName, ...(scope ? { scope } : {}) } : { name: spec.name }) as Command;
   return { kind: 'command', command, config: parsed.config };
 }
 
@@ -234,14 +236,27 @@ function unknownCommand(group: string, verb: string | undefined): string {
   return `unknown command '${group} ${verb.slice(0, 40)}': ${group} takes ${listed} (${example})`;
 }
 
+/** `--scope X` / `--scope=X` of token create, taken out of `rest` (it is no server flag); write when absent. */
+function takeScope(rest: string[]): TokenScope {
+  const at = rest.findIndex((arg) => arg === '--scope' || arg.startsWith('--scope='));
+  if (at < 0) return 'write';
+  const arg = rest[at]!;
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[at + 1];
+  rest.splice(at, arg.includes('=') ? 1 : 2);
+  if (!TOKEN_SCOPES.includes(value as TokenScope)) throw new ConfigError(`--scope takes ${TOKEN_SCOPES.join(', ')}; got '${(value ?? '').slice(0, 40)}'`);
+  return value as TokenScope;
+}
+
 function commandsHelp(): string {
   return `Commands (they work while the server runs):
 ${Object.values(COMMANDS)
   .map((c) => `  ${c.usage}`)
   .join('\n')}
 
-  token create   prints a new static token once (for Claude Code or scripts: Authorization: Bearer <token>)
-  token list     names, creation and last use (never the tokens)
+  token create   prints a new static token once (for Claude Code or scripts: Authorization: Bearer <token>);
+                 --scope write (default: everything), append (only data_append and reads on dashboards it is
+                 given) or read (only dashboard_get, dashboard_history, dashboard_snapshot)
+  token list     names, scopes, creation and last use (never the tokens)
   token revoke   the token stops working at once
   owner reset    prints a new one-time link (30 minutes) to choose the owner password`;
 }

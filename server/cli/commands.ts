@@ -8,11 +8,18 @@ import { AppError } from '../errors.ts';
 import { openStore } from '../store/db.ts';
 import { createAuthService } from '../auth/service.ts';
 import { SETUP_TTL_MS } from '../auth/owner.ts';
+import type { TokenScope } from '../auth/scopes.ts';
 
 export interface CommandOutput {
   out(line: string): void;
   err(line: string): void;
 }
+
+const SCOPE_MEANS: Record<TokenScope, string> = {
+  write: ' (every tool, on every dashboard whose id it is given)',
+  append: ' (only data_append, dashboard_get, dashboard_history and dashboard_snapshot, on dashboards whose id it is given)',
+  read: ' (only dashboard_get, dashboard_history and dashboard_snapshot, on dashboards whose id it is given)',
+};
 
 const when = (ms: number | undefined) => (ms === undefined ? 'never' : new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z'));
 
@@ -29,8 +36,8 @@ export async function runCommand(command: Command, config: Config, io: CommandOu
     publicUrl ??= auth.owner.lastPublicUrl() ?? baseUrl(config);
     switch (command.name) {
       case 'token-create': {
-        const token = await auth.staticTokens.create(command.tokenName);
-        io.out(`Static token '${command.tokenName}' created. It is shown only this once; only its hash is stored:`);
+        const token = await auth.staticTokens.create(command.tokenName, command.scope);
+        io.out(`Static token '${command.tokenName}' created with scope ${command.scope}${SCOPE_MEANS[command.scope]}. It is shown only this once; only its hash is stored:`);
         io.out('');
         io.out(`  ${token}`);
         io.out('');
@@ -46,8 +53,8 @@ export async function runCommand(command: Command, config: Config, io: CommandOu
           return 0;
         }
         const width = Math.max(4, ...tokens.map((t) => t.name.length));
-        io.out(`${'NAME'.padEnd(width)}  CREATED               LAST USED`);
-        for (const t of tokens) io.out(`${t.name.padEnd(width)}  ${when(t.createdAt).padEnd(20)}  ${when(t.lastUsedAt)}`);
+        io.out(`${'NAME'.padEnd(width)}  SCOPE   CREATED               LAST USED`);
+        for (const t of tokens) io.out(`${t.name.padEnd(width)}  ${t.scope.padEnd(6)}  ${when(t.createdAt).padEnd(20)}  ${when(t.lastUsedAt)}`);
         return 0;
       }
       case 'token-revoke': {

@@ -6,7 +6,7 @@ import { toView, widgetView } from '../dashboard/view.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Live, UpdatePayload } from '../live.ts';
 import { createViewCache } from './view-cache.ts';
-import type { DashboardStore, HistoryEntry } from '../store/dashboards.ts';
+import type { DashboardStore, HistoryEntry, RequestKey, WriteResult } from '../store/dashboards.ts';
 
 export interface DashboardServiceDeps {
   store: DashboardStore;
@@ -32,6 +32,8 @@ export interface ApplyOptions {
   createIfMissing?: boolean;
   /** Title of the dashboard created by createIfMissing. */
   title?: string;
+  /** The caller's request id and content digest: a retry of a call already applied is not applied again. */
+  request?: RequestKey;
 }
 
 /** A pure edit of an existing document (see server/dashboard/edit.ts); the service hands it its limits. */
@@ -43,10 +45,15 @@ export interface DashboardService {
   now(): number;
   /** Open for AI activity: create if allowed, otherwise slide the expiry. */
   open(id: string, options: OpenOptions): Promise<{ doc: Dashboard; created: boolean }>;
-  /** Apply an edit in one transaction, then tell the open pages. Resolves with the committed result. */
-  apply(id: string, tool: string, edit: Edit, options?: ApplyOptions): Promise<EditResult>;
+  /**
+   * Apply an edit in one transaction, then tell the open pages. Resolves with the committed result, or (a retried
+   * request) with `alreadyApplied` and nothing written.
+   */
+  apply(id: string, tool: string, edit: Edit, options?: ApplyOptions): Promise<WriteResult>;
   /** A read for pages and summaries: never extends expiry. Undefined when unknown or expired. */
   get(id: string): Dashboard | undefined;
+  /** Whether a live dashboard has this id (reads no widgets). */
+  exists(id: string): boolean;
   /**
    * What the page fetches: the document and its view as JSON text, cached per revision (a page load must not
    * decode and re-encode the whole document each time). Never extends expiry. Undefined when unknown or expired.
@@ -111,8 +118,9 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
         const fresh = createDashboard({ id, title: options.title, now: new Date(nowMs), ttlMs });
         return edit(fresh, limits);
       },
-      { tool, nowMs, expectedRevision: options.expectedRevision },
+      { tool, nowMs, expectedRevision: options.expectedRevision, ...(options.request ? { request: options.request } : {}) },
     );
+    if (result.alreadyApplied) return result;
     // Synchronously after the commit resolves: publishes stay in revision order.
     publish(id, result);
     return result;
@@ -156,6 +164,10 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
 
     get(id) {
       return store.get(id, now());
+    },
+
+    exists(id) {
+      return store.exists(id, now());
     },
 
     getView(id) {

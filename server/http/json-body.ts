@@ -1,16 +1,24 @@
-// The one JSON request body reader: bad JSON, a wrong content type or a bad shape is a thrown AppError that the
-// route's error handler answers in its protocol's shape.
+// The one JSON request body reader: bad JSON, nesting past the bound, a wrong content type or a bad shape is a thrown
+// AppError that the route's error handler answers in its protocol's shape.
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { type AppError, ValidationError } from '../errors.ts';
+import { findTooDeep, tooDeepMessage } from '../json-depth.ts';
 
-/** The body parsed as JSON; `invalid` is the refusal for a body that is not JSON (the OAuth routes name their own code). */
-export async function readJson(c: Context, invalid: () => AppError = () => new ValidationError('The body is not valid JSON.')): Promise<unknown> {
+/**
+ * The body parsed as JSON and checked against the nesting bound before anything walks it recursively. `invalid`
+ * builds the refusal from its message (the OAuth routes name their own error code).
+ */
+export async function readJson(c: Context, invalid: (message: string) => AppError = (message) => new ValidationError(message)): Promise<unknown> {
+  let json: unknown;
   try {
-    return await c.req.json();
+    json = await c.req.json();
   } catch {
-    throw invalid();
+    throw invalid('The body is not valid JSON.');
   }
+  const deep = findTooDeep(json, undefined, 'body');
+  if (deep !== undefined) throw invalid(tooDeepMessage(deep));
+  return json;
 }
 
 /** A JSON body checked against a zod schema; only application/json is taken. */

@@ -3,6 +3,7 @@
 // request and goes to mcpdash's own durable session layer (server/mcp/session/). No Hono, no HTTP layer:
 // the body-size limit, host/origin checks and bearer auth happen before this is called.
 import { isJsonContentType, isLegacyRequest, PROTOCOL_VERSION_META_KEY, type McpServer, type ServerEventBus } from '@modelcontextprotocol/server';
+import { bodyTooDeep } from './body-depth.ts';
 import { createModernHandler } from './modern-handler.ts';
 import type { McpRequestContext } from './request-context.ts';
 import { rpcError } from './rpc-error.ts';
@@ -60,6 +61,8 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     } catch {
       return rpcError(400, -32700, 'Parse error: the body is not valid JSON');
     }
+    const tooDeep = bodyTooDeep(parsed);
+    if (tooDeep) return tooDeep;
     // The envelope decides the era: the SDK's own classification, given the parsed body (nothing is read twice),
     // unless a look at the envelope key and the version header already settles it.
     if (!surelyLegacy(request, parsed) && !(await isLegacyRequest(request, parsed))) {

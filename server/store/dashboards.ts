@@ -24,6 +24,16 @@ export interface WriteMeta {
   nowMs: number;
   /** Optimistic concurrency: refuse the write unless the stored revision is this one. */
   expectedRevision?: number;
+  /**
+   * The caller's id for this call and a digest of its content: a call whose id is in the kept history is not
+   * applied again (same digest: the earlier revision is reported; another digest: ConflictError).
+   */
+  request?: RequestKey;
+}
+
+export interface RequestKey {
+  id: string;
+  digest: string;
 }
 
 export interface HistoryEntry {
@@ -33,16 +43,27 @@ export interface HistoryEntry {
   summary: string;
 }
 
-/** A history entry as stored: appends also note which widgets they changed and how many appends it stands for. */
+/**
+ * A history entry as stored: appends also note which widgets they changed and how many appends it stands for, and
+ * every entry keeps the request keys of the calls it stands for (a run of coalesced appends keeps theirs, bounded).
+ */
 interface StoredEntry extends HistoryEntry {
   widgets?: string[];
   appends?: number;
+  /** The request keys of the calls this entry stands for, each with the revision it made (kept when coalesced). */
+  requests?: (RequestKey & { revision: number })[];
 }
+
+/** Request keys one coalesced entry remembers: a retry comes within moments of its first try, not 50 appends later. */
+const MAX_REQUESTS_PER_ENTRY = 50;
 
 const sameWidgets = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((w, i) => w === b[i]);
 
-/** The committed document plus what the edit said it changed. */
-export type WriteResult = EditResult;
+/**
+ * The committed document plus what the edit said it changed. `alreadyApplied`: the call's request id was found in
+ * history, nothing was written, and `doc` is the current document.
+ */
+export type WriteResult = EditResult & { alreadyApplied?: { revision: number } };
 
 /** An edit of the current document (undefined when missing or expired); throws to refuse. */
 export type DashboardEdit = (current: Dashboard | undefined) => EditResult;
@@ -50,6 +71,8 @@ export type DashboardEdit = (current: Dashboard | undefined) => EditResult;
 export interface DashboardStore {
   /** The live document, or undefined when unknown or past expiresAt (even before the sweeper ran). */
   get(id: string, nowMs: number): Dashboard | undefined;
+  /** Whether a live document exists: reads only its small header. */
+  exists(id: string, nowMs: number): boolean;
   /**
    * One write transaction: read, check, edit, check the data budget, bump revision, extend expiry, record history.
    * Resolves after commit; a refusal (StorageFullError included) writes nothing.
@@ -162,6 +185,16 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
     store.snapshots.remove([id, revision]);
   };
 
+  /** The kept history entry written by the call with this request id, and its key (only kept revisions remember theirs). */
+  const findRequest = (id: string, requestId: string): { entry: StoredEntry; key: RequestKey & { revision: number } } | undefined => {
+    for (const { value } of store.history.getRange({ start: [id, MAX_REVISION], end: [id, 0], reverse: true })) {
+      const entry = value as StoredEntry;
+      const key = entry.requests?.find((r) => r.id === requestId);
+      if (key) return { entry, key };
+    }
+    return undefined;
+  };
+
   const removeAll = (id: string) => {
     store.dashboards.remove(id);
     const range = { start: [id, 0], end: [id, MAX_REVISION] };
@@ -176,6 +209,10 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
       return head && load(id, head).doc;
     },
 
+    exists(id, nowMs) {
+      return live(readHead(id), nowMs) !== undefined;
+    },
+
     write(id, edit, meta) {
       // childTransaction, not transaction: lmdb batches queued transaction() callbacks into one LMDB txn and does
       // not roll back a callback that throws halfway; a child txn is aborted on its own (test pins this down).
@@ -184,6 +221,17 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
         const liveHead = live(stored, meta.nowMs);
         const current = liveHead && load(id, liveHead);
         const currentRevision = current?.doc.revision ?? 0;
+        // Before the revision check: a retried call carries the expected revision of its first try.
+        const found = meta.request && current ? findRequest(id, meta.request.id) : undefined;
+        if (found) {
+          const earlier = found.entry;
+          if (found.key.digest !== meta.request!.digest) {
+            throw new ConflictError(
+              `request_id "${meta.request!.id}" was already used for a different call (revision ${earlier.revision}, ${earlier.tool}): give each new call its own request_id, and the same one only to a retry of the same call`,
+            );
+          }
+          return { doc: current!.doc, summary: earlier.summary, changed: [], removed: [], orderChanged: false, alreadyApplied: { revision: found.key.revision } };
+        }
         if (meta.expectedRevision !== undefined && currentRevision !== meta.expectedRevision) {
           throw new ConflictError(`dashboard is at revision ${currentRevision}, you expected ${meta.expectedRevision}: call dashboard_get and retry`);
         }
@@ -213,6 +261,10 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
         const appends = meta.tool === 'data_append' ? (coalesce ? (previous?.appends ?? 1) + 1 : 1) : undefined;
         const summary = appends !== undefined && appends > 1 ? `${result.summary} (the last of ${appends} appends in a row, kept as one revision)` : result.summary;
         const entry: StoredEntry = { revision, at: now, tool: meta.tool, summary, ...(appends !== undefined ? { widgets: result.changed, appends } : {}) };
+        // A coalesced entry stands for every append of the run, so it keeps their request keys too (a retry of an
+        // earlier one must still be recognised).
+        const requests = [...(coalesce ? (previous?.requests ?? []) : []), ...(meta.request ? [{ ...meta.request, revision }] : [])].slice(-MAX_REQUESTS_PER_ENTRY);
+        if (requests.length > 0) entry.requests = requests;
         store.budget.check(
           plan.bytes + entryBytes(64, snapshot.pages.byteLength + jsonBytes(header)) + recordBytes([id, revision], entry) + recordBytes(id, header) + EXPIRY_BYTES,
         );

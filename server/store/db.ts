@@ -1,5 +1,6 @@
 // Opens the LMDB environment and its sub-databases. The only place (with its siblings) that imports lmdb.
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { createBudget, type Budget } from './budget.ts';
 import { handleCommitFailures } from './commit-failures.ts';
@@ -59,12 +60,29 @@ export function mapSizeFor(maxDataBytes: number): number {
   return 2 * maxDataBytes + 64 * 1024 ** 2;
 }
 
+/** The files LMDB keeps in the data dir. */
+const STORE_FILES = ['data.mdb', 'lock.mdb'];
+
+/**
+ * Runs `create` with umask 077, so whatever it creates is owner-only (0600 files): LMDB opens its files with mode
+ * 0664 less the umask, which the usual umask 022 makes readable by everyone. The umask is the process's, so it is
+ * put back at once (nothing else runs in between: open is synchronous).
+ */
+function withOwnerOnlyFiles<T>(create: () => T): T {
+  const previous = process.umask(0o077);
+  try {
+    return create();
+  } finally {
+    process.umask(previous);
+  }
+}
+
 export function openStore(dataDir: string, options: StoreOptions = {}): Store {
   const maxDataBytes = options.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES;
   // Owner-only: sessions and dashboard ids inside are credentials.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
-  const root = open({
+  const root = withOwnerOnlyFiles(() => open({
     path: dataDir,
     // Always a directory: lmdb would otherwise take a path with a dot in its last part (`mcpdash.data`) for a file.
     noSubdir: false,
@@ -76,7 +94,12 @@ export function openStore(dataDir: string, options: StoreOptions = {}): Store {
     // Every write here is an explicit transaction, so batching by event turn adds nothing; and its batch keeps a
     // promise no caller sees, which a failed commit (full disk) rejects unhandled, ending the process.
     eventTurnBatching: false,
-  });
+  }));
+  // A data dir from an older version (or copied by hand) may hold files others can read: tighten them too.
+  for (const name of STORE_FILES) {
+    const path = join(dataDir, name);
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  }
   // Every sub-database is listed here, so the budget measures each one (a new line here is counted too).
   const databases = {
     sessions: root.openDB<unknown, string>('sessions', {}),

@@ -96,7 +96,11 @@ describe('config', () => {
   });
 
   test('parses the token and owner commands with the flags each takes', () => {
-    expect(parseCli(['token', 'create', 'laptop', '--data-dir', '/d'], {})).toMatchObject({ kind: 'command', command: { name: 'token-create', tokenName: 'laptop' }, config: { dataDir: '/d' } });
+    expect(parseCli(['token', 'create', 'laptop', '--data-dir', '/d'], {})).toMatchObject({ kind: 'command', command: { name: 'token-create', tokenName: 'laptop', scope: 'write' }, config: { dataDir: '/d' } });
+    expect(parseCli(['token', 'create', 'feeder', '--scope', 'append'], {})).toMatchObject({ command: { name: 'token-create', tokenName: 'feeder', scope: 'append' } });
+    expect(parseCli(['token', 'create', 'viewer', '--scope=read', '--data-dir', '/d'], {})).toMatchObject({ command: { scope: 'read' }, config: { dataDir: '/d' } });
+    expect(failure(['token', 'create', 'x', '--scope', 'admin'])).toContain('--scope takes write, append, read');
+    expect(failure(['token', 'list', '--scope', 'read'])).toContain('does not take --scope');
     expect(parseCli(['token', 'list'], { MCPDASH_DATA_DIR: '/e' })).toMatchObject({ kind: 'command', command: { name: 'token-list' }, config: { dataDir: '/e' } });
     expect(parseCli(['owner', 'reset', '--public-url', 'https://x.test'], {})).toMatchObject({ kind: 'command', command: { name: 'owner-reset' }, config: { publicUrl: 'https://x.test' } });
     expect(failure(['token', 'create'])).toContain('needs a name');

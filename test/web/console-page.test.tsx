@@ -25,6 +25,8 @@ describe('ConsolePage', () => {
     await screen.findByText('Sales forecast');
     expect(screen.getByText('Claude')).toBeTruthy();
     expect(screen.getByText('laptop')).toBeTruthy();
+    // Each static token shows its scope beside its name.
+    expect(screen.getByText('laptop').closest('tr')!.textContent).toContain('append');
     expect(screen.getByText(/5\.0 MiB used of 1\.00 GiB/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete Sales forecast' }));

@@ -21,7 +21,7 @@ export function createFakeOwnerApi(): FakeOwnerApi {
     overview: {
       dashboards: { items: [{ id: '0b6f6a52-7b7e-4f55-9a5f-2d7e3b7f1a11', title: 'Sales forecast', updatedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() }], total: 1 },
       clients: [{ id: 'mcpd_c_1', name: 'Claude', kind: 'dcr', redirectHosts: ['claude.ai'], createdAt: new Date().toISOString(), lastUsedAt: null }],
-      tokens: [{ name: 'laptop', createdAt: new Date().toISOString(), lastUsedAt: null }],
+      tokens: [{ name: 'laptop', scope: 'append', createdAt: new Date().toISOString(), lastUsedAt: null }],
       usage: { usedBytes: 5 * 1024 * 1024, budgetBytes: 1024 ** 3 },
     },
     consent: ok(consentDetails()),

@@ -61,7 +61,7 @@ export function createOAuthRoutes(deps: OAuthRoutesDeps): Hono<AppEnv> {
 
   app.post('/register', smallBody, async (c) => {
     limited(limits.registration, c, 'registrations from this address');
-    const body = await readJson(c, () => invalidClientMetadata('The body is not JSON.'));
+    const body = await readJson(c, invalidClientMetadata);
     return c.json(await auth.register(body), 201, NO_STORE);
   });
 

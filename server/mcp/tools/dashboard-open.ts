@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
-import { resolveDashboardId } from './resolve-dashboard.ts';
+import { guardCall } from './guard.ts';
+import { isOwnDefault, resolveDashboardId } from './resolve-dashboard.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -26,12 +27,19 @@ export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {
     CONFIG,
     (args, ctx) =>
       runTool(deps, 'dashboard_open', async () => {
+        guardCall('dashboard_open', ctx, args);
+        // A named dashboard exists (resolveDashboardId refuses any other); only the session's own default one and a
+        // freshly minted id may be created.
         let id = args.new ? undefined : await resolveDashboardId(deps, ctx, args.dashboard);
+        let mayCreate = id !== undefined && isOwnDefault(ctx, id);
+        // The session's attached dashboard has expired since: a new one, never one recreated at the old id.
+        if (id !== undefined && !mayCreate && args.dashboard === undefined && !deps.dashboards.exists(id)) id = undefined;
         if (!id) {
           id = crypto.randomUUID();
+          mayCreate = true;
           if (ctx.sessionId) await deps.sessions.attach(ctx.sessionId, id);
         }
-        const { doc, created } = await deps.dashboards.open(id, { title: args.title, createIfMissing: true });
+        const { doc, created } = await deps.dashboards.open(id, { title: args.title, createIfMissing: mayCreate });
         const what = created ? `Created dashboard "${doc.title}".` : `Opened dashboard "${doc.title}" with ${doc.widgets.length} widget(s).`;
         return okResult(deps, doc, `${what} Share the URL with the user; it updates live. Pass dashboard_id as "dashboard" on every later mcpdash call.`, {
           created,

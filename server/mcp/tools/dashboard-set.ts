@@ -34,11 +34,11 @@ const CONFIG = {
 };
 
 export function registerDashboardSet(server: McpServer, deps: ToolDeps): void {
-  registerDashboardTool(server, deps, 'dashboard_set', CONFIG, async (args, id) => {
+  registerDashboardTool(server, deps, 'dashboard_set', CONFIG, async (args, id, { mayCreate }) => {
     const { dashboard, expected_revision, ...input } = args;
     const result = await deps.dashboards.apply(id, 'dashboard_set', (doc, limits) => setDashboard(doc, input, limits), {
       expectedRevision: expected_revision,
-      createIfMissing: true,
+      createIfMissing: mayCreate,
     });
     return okResult(deps, result.doc, `Set dashboard: ${result.summary}.${warningText(result.warnings)}`, { widgets: result.doc.widgets.length, ...warningsField(result.warnings) });
   });

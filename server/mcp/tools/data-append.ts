@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { appendData } from '../../dashboard/edit.ts';
-import { warningText } from '../../dashboard/content-warnings.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, type ToolDeps } from './shared.ts';
+import { dashboardArg, expectedRevisionArg, resultShape, warningsField, warningsOutput, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './dashboard-tool.ts';
+import { alreadyAppliedShape, requestIdArg, requestKey, writeResult } from './request-id.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -31,16 +31,18 @@ const CONFIG = {
     lines: z.array(z.string().max(2000)).max(10_000).optional().describe('Log lines, oldest first.'),
     keep_last: z.number().int().min(1).max(100_000).optional().describe('Keep only the newest N rows/points/lines after appending.'),
     expected_revision: expectedRevisionArg,
+    request_id: requestIdArg,
   }),
-  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), warnings: warningsOutput }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), warnings: warningsOutput, ...alreadyAppliedShape }),
 };
 
 export function registerDataAppend(server: McpServer, deps: ToolDeps): void {
   registerDashboardTool(server, deps, 'data_append', CONFIG, async (args, id) => {
-    const { dashboard, expected_revision, ...input } = args;
+    const { dashboard, expected_revision, request_id, ...input } = args;
     const result = await deps.dashboards.apply(id, 'data_append', (doc, limits) => appendData(doc, input, limits), {
       expectedRevision: expected_revision,
+      request: requestKey('data_append', args),
     });
-    return okResult(deps, result.doc, `${result.summary}.${warningText(result.warnings)}`, { changed: result.changed, ...warningsField(result.warnings) });
+    return writeResult(deps, result, request_id);
   });
 }

@@ -5,6 +5,7 @@ import { FEEDBACK_KINDS, MAX_FEEDBACK_EVENTS } from '../../dashboard/answer-rule
 import { choiceLabels, describeEvents, type ChoiceLabels } from '../../feedback/model-text.ts';
 import type { FeedbackEvent } from '../../store/feedback.ts';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
+import { guardCall } from './guard.ts';
 import { requireDashboardId } from './resolve-dashboard.ts';
 
 const MAX_WAIT_SECONDS = 55;
@@ -64,6 +65,7 @@ function withLabels(event: FeedbackEvent, labels: ChoiceLabels): FeedbackEvent &
 export function registerFeedbackRead(server: McpServer, deps: ToolDeps): void {
   server.registerTool('feedback_read', CONFIG, (args, ctx) =>
     runTool(deps, 'feedback_read', async () => {
+      guardCall('feedback_read', ctx, args);
       const id = await requireDashboardId(deps, ctx, args.dashboard);
       const waitMs = Math.round((args.wait_seconds ?? 0) * 1000);
       const { doc, events, summary, interrupted } = await deps.feedback.read(id, { after: args.after, waitMs, signal: ctx.mcpReq.signal });

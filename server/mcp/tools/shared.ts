@@ -29,7 +29,7 @@ export const dashboardArg = z
   .max(2048)
   .optional()
   .describe(
-    'The dashboard_id (or url) from an earlier mcpdash result. Pass it on every call: clients without a session (and every client after a reconnect) reach this conversation\'s dashboard only through it. Omit only on the very first dashboard_open.',
+    'The dashboard_id (or url) from an earlier mcpdash result. Pass it on every call: clients without a session (and every client after a reconnect) reach this conversation\'s dashboard only through it. Omit only on the very first dashboard_open. Never make one up: ids are minted by the server, an unknown one is an error.',
   );
 
 export const expectedRevisionArg = z

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { putWidgets } from '../../dashboard/edit.ts';
-import { warningText } from '../../dashboard/content-warnings.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, WIDGETS_HELP, widgetItemArg, type ToolDeps } from './shared.ts';
+import { dashboardArg, expectedRevisionArg, resultShape, warningsField, warningsOutput, WIDGETS_HELP, widgetItemArg, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './dashboard-tool.ts';
+import { alreadyAppliedShape, requestIdArg, requestKey, writeResult } from './request-id.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -18,18 +18,19 @@ const CONFIG = {
     before: z.string().max(64).optional().describe('Place new widgets just before the widget with this id.'),
     after: z.string().max(64).optional().describe('Place new widgets just after the widget with this id (default: at the end).'),
     expected_revision: expectedRevisionArg,
+    request_id: requestIdArg,
   }),
-  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), warnings: warningsOutput }),
+  outputSchema: z.object({ ...resultShape, changed: z.array(z.string()), warnings: warningsOutput, ...alreadyAppliedShape }),
 };
 
 export function registerWidgetPut(server: McpServer, deps: ToolDeps): void {
-  registerDashboardTool(server, deps, 'widget_put', CONFIG, async (args, id) => {
+  registerDashboardTool(server, deps, 'widget_put', CONFIG, async (args, id, { mayCreate }) => {
     const result = await deps.dashboards.apply(
       id,
       'widget_put',
       (doc, limits) => putWidgets(doc, args.widgets, { before: args.before, after: args.after }, limits),
-      { expectedRevision: args.expected_revision, createIfMissing: true },
+      { expectedRevision: args.expected_revision, createIfMissing: mayCreate, request: requestKey('widget_put', args) },
     );
-    return okResult(deps, result.doc, `${result.summary}.${warningText(result.warnings)}`, { changed: result.changed, ...warningsField(result.warnings) });
+    return writeResult(deps, result, args.request_id);
   });
 }

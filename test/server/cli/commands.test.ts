@@ -38,6 +38,27 @@ describe('mcpdash token and owner commands', () => {
     expect((await cli('token', 'revoke', 'laptop', '--data-dir', dataDir)).code).toBe(1);
   });
 
+  test('token create --scope append makes a token that may only feed data; token list shows each scope', async () => {
+    const app = await start({ publicUrl: PUBLIC_URL, auth: true });
+    const dataDir = app.config.dataDir;
+    const created = await cli('token', 'create', 'feeder', '--scope', 'append', '--data-dir', dataDir);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('scope append');
+    const token = /mcpd_st_[\w-]+/.exec(created.stdout)![0];
+    expect((await cli('token', 'create', 'laptop', '--data-dir', dataDir)).code).toBe(0);
+    const listed = (await cli('token', 'list', '--data-dir', dataDir)).stdout.split('\n');
+    expect(listed[0]).toContain('SCOPE');
+    expect(listed.find((line) => line.startsWith('feeder'))).toMatch(/^feeder\s+append\s/);
+    expect(listed.find((line) => line.startsWith('laptop'))).toMatch(/^laptop\s+write\s/);
+    // The running server reads the scope from the token: dashboard_open (which creates) is refused.
+    const put = await fetch(app.mcpUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'dashboard_open', arguments: {} } }),
+    });
+    expect(await put.text()).toContain('the \\"append\\" scope');
+  });
+
   test('owner reset prints a setup link that the running server accepts once', async () => {
     const app = await start({ publicUrl: PUBLIC_URL, auth: true });
     const reset = await cli('owner', 'reset', '--data-dir', app.config.dataDir, '--public-url', PUBLIC_URL);

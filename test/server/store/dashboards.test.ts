@@ -65,6 +65,13 @@ describe('dashboard store', () => {
     expect(stored.expiresAt).toBe(new Date(T0 + 1000 + HOUR).toISOString());
   });
 
+  test('exists is true only for a live dashboard: unknown and expired ones do not exist', async () => {
+    expect(dashboards.exists(ID, T0)).toBe(false);
+    await dashboards.write(ID, addWidget('a'), { tool: 'dashboard_open', nowMs: T0 });
+    expect(dashboards.exists(ID, T0 + HOUR - 1)).toBe(true);
+    expect(dashboards.exists(ID, T0 + HOUR)).toBe(false);
+  });
+
   test('refuses a write with a stale expectedRevision and changes nothing', async () => {
     await dashboards.write(ID, addWidget('a'), { tool: 'dashboard_open', nowMs: T0 });
     await dashboards.write(ID, addWidget('b'), { tool: 'widget_put', nowMs: T0 });

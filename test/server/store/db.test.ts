@@ -1,7 +1,7 @@
 // The LMDB environment's map size, derived from the data budget: large enough that the budget refuses writes long
 // before the map would have to grow (lmdb's build grows a full map rather than failing with MDB_MAP_FULL).
 import { afterAll, describe, expect, test } from 'bun:test';
-import { statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dashboard } from '../../../server/dashboard/schema.ts';
 import { StorageFullError } from '../../../server/errors.ts';
@@ -27,6 +27,26 @@ describe('openStore', () => {
       expect(statSync(join(dataDir, 'data.mdb')).size).toBeLessThan(MiB);
     } finally {
       await store.close();
+    }
+  });
+
+  test('creates data.mdb and lock.mdb owner-only (0600) whatever the umask, and tightens those of an existing data dir', async () => {
+    const dataDir = tempDataDir();
+    const previous = process.umask(0o022); // the usual umask, which would make them 0644
+    try {
+      const store = openStore(dataDir);
+      await store.root.put('probe', 1);
+      await store.close();
+      for (const name of ['data.mdb', 'lock.mdb']) expect({ name, mode: statSync(join(dataDir, name)).mode & 0o777 }).toEqual({ name, mode: 0o600 });
+      expect(process.umask()).toBe(0o022); // put back
+      // A data dir from before: its files were world-readable.
+      for (const name of ['data.mdb', 'lock.mdb']) chmodSync(join(dataDir, name), 0o644);
+      const reopened = openStore(dataDir);
+      await reopened.close();
+      for (const name of ['data.mdb', 'lock.mdb']) expect({ name, mode: statSync(join(dataDir, name)).mode & 0o777 }).toEqual({ name, mode: 0o600 });
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(previous);
     }
   });
 

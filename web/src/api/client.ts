@@ -117,7 +117,7 @@ export interface ConsoleSession {
 export interface ConsoleOverview {
   dashboards: { items: { id: string; title: string; updatedAt: string; expiresAt: string }[]; total: number };
   clients: { id: string; name: string; kind: 'dcr' | 'cimd'; redirectHosts: string[]; createdAt: string | null; lastUsedAt: string | null }[];
-  tokens: { name: string; createdAt: string | null; lastUsedAt: string | null }[];
+  tokens: { name: string; scope: 'write' | 'append' | 'read'; createdAt: string | null; lastUsedAt: string | null }[];
   usage: { usedBytes: number; budgetBytes?: number };
 }
 

@@ -143,10 +143,11 @@ function Access(props: { overview: ConsoleOverview; data: ConsoleData; now: numb
         title="Static tokens"
         items={props.overview.tokens}
         empty={<>None. Create one on the server: <code>mcpdash token create &lt;name&gt;</code></>}
-        columns={['Name', 'Created', 'Last use']}
+        columns={['Name', 'Scope', 'Created', 'Last use']}
         row={(token) => (
           <tr>
             <td>{token.name}</td>
+            <td>{token.scope}</td>
             <td>{when(token.createdAt)}</td>
             <td>{when(token.lastUsedAt)}</td>
             <td class="actions"><ConfirmButton label="Revoke" confirm="Really revoke" name={token.name} onConfirm={() => props.data.revokeToken(token.name)} /></td>

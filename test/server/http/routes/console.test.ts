@@ -56,6 +56,13 @@ describe('owner console API', () => {
     expect(res.headers.get('retry-after')).toBeTruthy();
   });
 
+  test('refuses a body nested deeper than the JSON bound (64 levels) with 400 naming it, before any password check', async () => {
+    const app = await startAuth();
+    const res = await post(app, '/api/console/sign-in', { password: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('body.password[0][0]');
+  });
+
   test('lists dashboards, clients, tokens and data used; deletes a dashboard only with the CSRF token', async () => {
     const app = await start({ publicUrl: 'http://127.0.0.1:1', auth: false });
     await app.app.auth.owner.applyConfiguredPassword(OWNER_PASSWORD);

@@ -121,6 +121,12 @@ describe('POST /api/dashboard/:id/feedback', () => {
     ['with two options for a one-pick choice', (app) => post(app, { kind: 'choice', widget: 'pick', data: { selected: ['eu', 'us'] }, viewer }), 400, /exactly one/],
     ['naming a widget that does not exist', (app) => post(app, { kind: 'comment', widget: 'ghost', data: { text: 'boo' }, viewer }), 400, /no widget "ghost"/],
     ['clicking a chart that is not clickable', (app) => post(app, { kind: 'click', widget: 'costs', data: { series: '2026', name: 'Jan', value: 1 }, viewer }), 400, /not a clickable chart/],
+    [
+      'nested deeper than the JSON bound (64)',
+      (app) => post(app, `{"kind":"form","widget":"budget","viewer":"${viewer}","data":{"values":{"amount":1,"region":${'['.repeat(5000)}${']'.repeat(5000)}}}}`),
+      400,
+      /body\.data\.values\.region.*more than 64 levels deep/,
+    ],
     ['with an unknown kind', (app) => post(app, { kind: 'vote', data: {}, viewer }), 400, /"kind" must be one of/],
     ['with fields of the wrong type', (app) => post(app, { kind: 'message', data: { text: 42 }, viewer }), 400, /data\.text: expected string/],
     ['with an empty message', (app) => post(app, { kind: 'message', data: { text: '   ' }, viewer }), 400, /is empty/],

@@ -113,6 +113,16 @@ describe('dynamic client registration', () => {
     expect((await jwt.json()).error).toBe('invalid_client_metadata');
   });
 
+  test('refuses a registration nested deeper than the JSON bound (64 levels) with invalid_client_metadata naming it', async () => {
+    const app = await startAuth();
+    const res = await register(app, { ...CLAUDE_REGISTRATION, x: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; error_description: string };
+    expect(body.error).toBe('invalid_client_metadata');
+    expect(body.error_description).toContain('body.x[0][0]');
+    expect(body.error_description).toContain('more than 64 levels deep');
+  });
+
   test('bounds registrations per address: a flood gets 429 with Retry-After, another address still registers', async () => {
     const app = await startAuth({ trustProxy: true });
     const from = (ip: string) => register(app, CLAUDE_REGISTRATION, { 'x-forwarded-for': ip });
