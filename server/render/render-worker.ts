@@ -12,7 +12,7 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
   try {
     const { svg: _svg, ...snapshot } = await renderSnapshot(doc, options);
     reply = { id, ok: true, snapshot };
-    self.postMessage(reply, [snapshot.png.buffer]);
+    self.postMessage(reply, snapshot.tiles.map((t) => t.png.buffer as ArrayBuffer));
     // A snapshot leaves tens of MB of garbage (SVG strings, pixel copies); collect it now rather than let the heap
     // grow between snapshots that may be minutes apart.
     Bun.gc(true);
