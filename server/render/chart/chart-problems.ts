@@ -81,7 +81,11 @@ function optionStrings(value: unknown, out: Set<string>, depth = 0): Set<string>
 /** Labels ECharts shortened to fit ("FIG...", "U…"): the person cannot tell what they name. */
 export function shortenedLabels(svg: string, option: Record<string, unknown>): string[] {
   const own = optionStrings(option, new Set());
-  const cut = [...new Set(drawnTexts(svg).filter((t) => ELLIPSIS.test(t) && !own.has(t)))];
+  const names = [...own].filter((o) => o.length > 1 && o.length <= 200);
+  // Cut with an ellipsis, or with none (a treemap's "US" for "USDC"): a strict prefix of a name the model gave.
+  // Only words: axis numbers ("2", "0") are often prefixes of category names by chance.
+  const isCut = (t: string) => !own.has(t) && (ELLIPSIS.test(t) || (/\p{L}/u.test(t) && names.some((o) => o.length > t.length && o.startsWith(t))));
+  const cut = [...new Set(drawnTexts(svg).filter(isCut))];
   if (cut.length === 0) return [];
   return [
     `${cut.length} label${cut.length === 1 ? ' is' : 's are'} drawn cut short (${cut.slice(0, 4).map(quote).join(', ')}): the person cannot read ${cut.length === 1 ? 'it' : 'them'}; use shorter names, fewer items, or a wider or taller card`,
