@@ -5,7 +5,7 @@ import { CSS, type RenderContext } from './body.ts';
 import { buildCard, innerWidth, type Card } from './card.ts';
 import { gridGeometry, placeItems, spanWidth, widgetSpan, type GridGeometry } from './grid.ts';
 import { baseline, rect, text, type Box } from './svg.ts';
-import { ellipsize, wrap } from './text.ts';
+import { wrap, wrapAtSpaces } from './text.ts';
 import { widgetBody } from './widget-body.ts';
 
 const TITLE = { size: 24, line: 30 };
@@ -56,8 +56,11 @@ export async function layoutPage(view: DashboardView, viewport: number, ctx: Ren
   const geometry = gridGeometry(viewport);
   const out: string[] = [];
   let y = geometry.padTop;
-  out.push(text(geometry.left, baseline(y, TITLE.line, TITLE.size), ellipsize(view.title, geometry.width, TITLE.size, fonts.bold), { font: 'bold', size: TITLE.size, fill: palette.text }));
-  y += TITLE.line;
+  // The page's h1 wraps (only its first few lines are drawn here: a title is at most a couple of hundred characters).
+  for (const l of wrapAtSpaces(view.title, geometry.width, (t) => fonts.bold.width(t, TITLE.size)).lines.slice(0, 6)) {
+    out.push(text(geometry.left, baseline(y, TITLE.line, TITLE.size), l, { font: 'bold', size: TITLE.size, fill: palette.text }));
+    y += TITLE.line;
+  }
   if (view.description) {
     y += DESCRIPTION.gap;
     for (const l of wrap(view.description, Math.min(DESCRIPTION.maxWidth, geometry.width), DESCRIPTION.size, fonts.sans, 4).lines) {

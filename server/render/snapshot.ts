@@ -59,8 +59,9 @@ function pageProblems(view: DashboardView, id: string, viewport: number, ctx: Re
   const geometry = gridGeometry(viewport);
   const index = view.widgets.findIndex((w) => w.id === id);
   const span = placeItems(geometry, view.widgets.map(widgetSpan))[index]!.span;
-  const body = widgetBody(view.widgets[index]!, innerWidth(spanWidth(geometry, span)), ctx);
-  return { summary: body.summary, problems: body.problems };
+  const outer = spanWidth(geometry, span);
+  const card = buildCard(view.widgets[index]!, widgetBody(view.widgets[index]!, innerWidth(outer), ctx), outer, ctx);
+  return { summary: card.body.summary, problems: [...card.problems, ...card.body.problems] };
 }
 
 /** Each image's JSON envelope in the tool result ({"type":"image","data":"","mimeType":"image/png"}, ...). */
@@ -114,7 +115,7 @@ export async function renderSnapshot(doc: Dashboard, options: SnapshotOptions): 
     ({ svg, bands, height, boxes, rows, notDrawn } = page);
     columns = page.geometry.columns;
     widgets = page.cards.map((c) => ({ id: c.widget.id, kind: c.widget.kind, title: c.widget.title, summary: c.body.summary }));
-    problems = page.cards.flatMap((c) => c.body.problems.map((p) => `${c.widget.id}: ${p}`));
+    problems = page.cards.flatMap((c) => [...c.problems, ...c.body.problems].map((p) => `${c.widget.id}: ${p}`));
   }
 
   problems = capProblems(problems);

@@ -3,7 +3,7 @@ import { formatDelta, formatNumber } from '../../dashboard/present/format.ts';
 import type { MetricWidget } from '../../dashboard/schema.ts';
 import type { Body, RenderContext } from '../body.ts';
 import { baseline, n, path, text, type Box } from '../svg.ts';
-import { oneLine } from '../text.ts';
+import { OVERFLOW_TOLERANCE, wrapAtSpaces } from '../text.ts';
 
 const LABEL = { size: 12.3, line: 18.45 };
 const VALUE = { size: 28.5, line: 34.2 };
@@ -19,29 +19,6 @@ export function deltaTone(delta: number, goodWhen: MetricWidget['goodWhen']): De
   return (goodWhen === 'down' ? delta < 0 : delta > 0) ? 'good' : 'bad';
 }
 
-/**
- * Lines as the browser wraps normal text: at spaces only. A word wider than the line stays whole and overflows (the
- * card clips it), which is the only way the page cuts a metric.
- */
-export function wrapAtSpaces(text: string, maxWidth: number, measure: (text: string) => number): { lines: string[]; overflow: string[] } {
-  const lines: string[] = [];
-  const overflow: string[] = [];
-  let line = '';
-  for (const word of oneLine(text).split(' ').filter(Boolean)) {
-    const joined = line ? `${line} ${word}` : word;
-    if (!line || measure(joined) <= maxWidth) line = joined;
-    else {
-      lines.push(line);
-      line = word;
-    }
-    // The snapshot's font runs a little wider than the page's: only a clear overflow counts.
-    if (measure(word) > maxWidth * OVERFLOW_TOLERANCE) overflow.push(word);
-  }
-  if (line) lines.push(line);
-  return { lines, overflow };
-}
-
-const OVERFLOW_TOLERANCE = 1.05;
 /** The page's .metric-number has letter-spacing -0.02em. */
 const NUMBER_TRACKING = 0.98;
 /** Flex gap between the number and its unit (0.35rem). */
