@@ -77,24 +77,29 @@ export interface DrawnTiles {
  */
 export function drawTiles(bands: Band[], width: number, plan: TilePlan[], budgetChars: number, background: string, assets: RenderAssets): DrawnTiles {
   const rasters: Raster[] = plan.map((tile) => rasterize(tileSvg(bands, width, tile, background), 1, background, assets));
-  let last: Tile[] = [];
-  for (const colours of COLOUR_STEPS) {
-    last = [];
-    let used = 0;
-    for (let i = 0; i < plan.length; i++) {
+  const encode = (colours: number): { tiles: Tile[]; chars: number } => {
+    const tiles = plan.map((tile, i) => {
       const r = rasters[i]!;
-      const png = encodeIndexedPng(r.width, r.height, quantize(r.rgba, colours));
-      used += base64Chars(png.length);
-      last.push({ ...plan[i]!, png, width: r.width, height: r.height });
-    }
-    if (used <= budgetChars) return { tiles: last, colours, dropped: [] };
+      return { ...tile, png: encodeIndexedPng(r.width, r.height, quantize(r.rgba, colours)), width: r.width, height: r.height };
+    });
+    return { tiles, chars: tiles.reduce((n, t) => n + base64Chars(t.png.length), 0) };
+  };
+  let colours = COLOUR_STEPS[0]!;
+  let last = encode(colours);
+  while (last.chars > budgetChars && colours > COLOUR_STEPS[COLOUR_STEPS.length - 1]!) {
+    // Each halving of the palette saves a few per cent: skip the steps that cannot save enough (each costs a pass).
+    const over = last.chars / budgetChars;
+    const steps = COLOUR_STEPS.filter((c) => c < colours);
+    colours = over > 1.1 ? steps[steps.length - 1]! : over > 1.04 ? steps[Math.min(1, steps.length - 1)]! : steps[0]!;
+    last = encode(colours);
   }
+  if (last.chars <= budgetChars) return { tiles: last.tiles, colours, dropped: [] };
   const kept: Tile[] = [];
   let used = 0;
-  for (const tile of last) {
+  for (const tile of last.tiles) {
     if (used + base64Chars(tile.png.length) > budgetChars) break;
     used += base64Chars(tile.png.length);
     kept.push(tile);
   }
-  return { tiles: kept, colours: COLOUR_STEPS[COLOUR_STEPS.length - 1]!, dropped: plan.slice(kept.length) };
+  return { tiles: kept, colours, dropped: plan.slice(kept.length) };
 }
