@@ -41,7 +41,7 @@ const CONFIG = {
     ...resultShape,
     width: z.number().int().describe('Width of every PNG tile in px (the width the page was laid out for).'),
     height: z.number().int().describe('Height of the page drawn in px (the tiles\' heights summed).'),
-    tiles: z.number().int().describe('How many PNG images follow, top to bottom.'),
+    tiles: z.number().int().describe('How many PNG images the result holds (the page top to bottom, in order).'),
     problems: z.array(z.string()).describe('One line per problem, each starting with the widget id; empty when none were found.'),
   }),
   annotations: { readOnlyHint: true },
