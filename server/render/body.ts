@@ -12,6 +12,8 @@ export interface RenderContext {
   ids: IdSource;
   /** The fonts and resvg, for pictures drawn on their own first (images); without them images are not checked. */
   assets?: RenderAssets;
+  /** Whether the page shows each card's Comment button (the dashboard takes feedback, as it does by default). */
+  comments?: boolean;
 }
 
 export interface Body {

@@ -30,6 +30,15 @@ function hasHead(widget: WidgetView): boolean {
   return Boolean(widget.title) || widget.kind in ACTIONS;
 }
 
+/**
+ * The buttons in a card's head row, as the page's widget frame has them: downloads by kind, then Comment while the
+ * dashboard takes feedback. An untitled card with no download keeps no head row (the page puts Comment in its corner).
+ */
+function headButtons(widget: WidgetView, ctx: RenderContext): string[] {
+  const buttons = ACTIONS[widget.kind] ?? [];
+  return ctx.comments && hasHead(widget) ? [...buttons, 'Comment'] : buttons;
+}
+
 function noteLines(widget: WidgetView, width: number, ctx: RenderContext): string[] {
   if (!widget.note) return [];
   const plain = inlineText(fromMarkdown(widget.note.slice(0, 4000)));
@@ -46,7 +55,7 @@ export function buildCard(widget: WidgetView, body: Body, outerWidth: number, ct
   const inner = innerWidth(outerWidth);
   const head = hasHead(widget);
   const note = noteLines(widget, inner, ctx);
-  const buttons = ACTIONS[widget.kind] ?? [];
+  const buttons = headButtons(widget, ctx);
   const buttonWidth = (label: string) => fonts.sans.width(label, ACTION.size) * 1.03 + 2 * ACTION.padX + 2;
   const actionsWidth = buttons.reduce((sum, label) => sum + buttonWidth(label) + ACTION.gap, 0);
   // The page's title wraps beside its buttons (a flex row, gap 0.5rem); only a word wider than the room is cut.

@@ -81,7 +81,7 @@ export async function renderSnapshot(doc: Dashboard, options: SnapshotOptions): 
   const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, options.width)));
   const assets = await loadRenderAssets();
   await initResvg(assets);
-  const ctx: RenderContext = { fonts: fontsOf(assets), palette: palette(options.theme), ids: new IdSource(), assets };
+  const ctx: RenderContext = { fonts: fontsOf(assets), palette: palette(options.theme), ids: new IdSource(), assets, comments: doc.feedback !== false };
   const view = toView(doc);
 
   let svg: string;

@@ -25,8 +25,10 @@ const MAX_TILE_PIXELS = 1_150_000;
 const MAX_TILE_EDGE = 1568;
 /** A cut between rows is preferred unless it leaves a tile shorter than this share of the most a tile may be. */
 const MIN_FILL = 0.35;
-/** Palette sizes tried in turn: 256 colours look like the page; down to 32 still keep text and series apart. */
-const COLOUR_STEPS = [256, 128, 64, 32];
+/** Palette sizes tried in turn: 256 colours look like the page; 32 still keep text and series apart; 16 (4 bits a pixel) is the last resort before a tile is left out. */
+const COLOUR_STEPS = [256, 128, 64, 32, 16];
+/** About how big each palette's PNG is beside 256 colours' (measured on the example dashboard at 360-1280 px). */
+const SIZE_AT: Record<number, number> = { 256: 1, 128: 0.96, 64: 0.91, 32: 0.83, 16: 0.67 };
 
 export function maxTileHeight(width: number): number {
   return Math.max(200, Math.min(MAX_TILE_EDGE, Math.floor(MAX_TILE_PIXELS / width)));
@@ -87,10 +89,10 @@ export function drawTiles(bands: Band[], width: number, plan: TilePlan[], budget
   let colours = COLOUR_STEPS[0]!;
   let last = encode(colours);
   while (last.chars > budgetChars && colours > COLOUR_STEPS[COLOUR_STEPS.length - 1]!) {
-    // Each halving of the palette saves a few per cent: skip the steps that cannot save enough (each costs a pass).
-    const over = last.chars / budgetChars;
+    // Skip the palettes that cannot save enough (each try is a full encoding pass): the richest one expected to fit.
+    const want = (SIZE_AT[colours]! * budgetChars) / last.chars;
     const steps = COLOUR_STEPS.filter((c) => c < colours);
-    colours = over > 1.1 ? steps[steps.length - 1]! : over > 1.04 ? steps[Math.min(1, steps.length - 1)]! : steps[0]!;
+    colours = steps.find((c) => SIZE_AT[c]! <= want) ?? steps[steps.length - 1]!;
     last = encode(colours);
   }
   if (last.chars <= budgetChars) return { tiles: last.tiles, colours, dropped: [] };
