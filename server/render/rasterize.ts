@@ -48,3 +48,13 @@ export function renderWith(svg: string, options: { fitTo?: { mode: 'zoom'; value
     resvg.free();
   }
 }
+
+/** The size an SVG document declares, as resvg reads it (nothing is drawn). */
+export function svgSize(svg: string, assets: RenderAssets): { width: number; height: number } {
+  const resvg = new Resvg(svg, { font: fontOptions(assets) });
+  try {
+    return { width: resvg.width, height: resvg.height };
+  } finally {
+    resvg.free();
+  }
+}

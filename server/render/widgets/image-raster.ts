@@ -4,7 +4,7 @@
 import type { RenderAssets } from '../assets.ts';
 import { encodeIndexedPng } from '../png-encode.ts';
 import { quantize } from '../quantize.ts';
-import { renderWith, type Raster } from '../rasterize.ts';
+import { renderWith, svgSize, type Raster } from '../rasterize.ts';
 import { escapeXml } from '../text.ts';
 import { parseColour } from '../chart/color.ts';
 
@@ -51,7 +51,11 @@ export function drawImage(src: string, width: number, height: number, background
     if (/^data:image\/svg\+xml/i.test(src)) {
       const own = svgText(src);
       if (own === undefined) return { ok: false, reason: 'the SVG data URL could not be decoded' };
-      const raster = renderWith(own, { fitTo: { mode: 'width', value: w } }, assets);
+      // Fitted into the box on both sides: a 1 x 100,000 SVG must not become a picture metres tall.
+      const natural = svgSize(own, assets);
+      if (!(natural.width > 0 && natural.height > 0)) return { ok: false, reason: 'the SVG has no size resvg can read' };
+      const zoom = Math.min(w / natural.width, Math.max(1, Math.round(height)) / natural.height);
+      const raster = renderWith(own, { fitTo: { mode: 'zoom', value: zoom } }, assets);
       if (!anyVisible(raster.rgba)) return { ok: false, reason: 'the SVG draws nothing (everything in it is transparent or outside its view box)' };
       const png = encodeIndexedPng(raster.width, raster.height, quantize(flatten(raster, background), 256));
       return { ok: true, href: `data:image/png;base64,${Buffer.from(png).toString('base64')}` };
