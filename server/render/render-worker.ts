@@ -21,7 +21,14 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
     // Only domain errors carry a message meant for the model; anything else is reported as internal.
     reply = error instanceof AppError
       ? { id, ok: false, code: error.code, message: error.message }
-      : { id, ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) };
+      : {
+          id,
+          ok: false,
+          code: 'internal',
+          message: error instanceof Error ? error.message : String(error),
+          // A Rust panic inside resvg-wasm leaves its instance unusable: every later call fails with "recursive use".
+          broken: error instanceof WebAssembly.RuntimeError || /recursive use of an object|unreachable/i.test(String(error)),
+        };
   }
   self.postMessage(reply);
 };
