@@ -5,12 +5,20 @@ import type { PageRow } from './page.ts';
 
 export const NO_PROBLEMS = 'No problems found.';
 
+export interface PictureInfo {
+  width: number;
+  /** The tiles sent, top to bottom. */
+  tiles: { top: number; height: number }[];
+  /** Widgets below the last tile sent (the result had no room for more tiles). */
+  cutOff: string[];
+}
+
 export interface AccountInput {
   view: DashboardView;
   theme: 'light' | 'dark';
   viewport: number;
   columns: number;
-  picture: { width: number; height: number };
+  picture: PictureInfo;
   rows: PageRow[];
   widgets: { id: string; kind: string; title?: string; summary: string }[];
   problems: string[];
@@ -26,7 +34,11 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
 
 export function writeAccount(input: AccountInput): string {
   const { view, picture } = input;
-  const scaled = picture.width !== input.viewport ? `; picture scaled to ${picture.width}x${picture.height} px to fit the size limit` : `; picture ${picture.width}x${picture.height} px`;
+  const count = picture.tiles.length;
+  const scaled =
+    count === 1
+      ? `; picture ${picture.width}x${picture.tiles[0]!.height} px, as drawn`
+      : `; picture in ${count} tiles top to bottom (${picture.tiles.map((t) => `y ${t.top}-${t.top + t.height}`).join(', ')}), each ${picture.width} px wide, as drawn`;
   const lines = [
     input.focus
       ? `Snapshot of widget "${input.focus}" on dashboard "${clip(view.title, 120)}" (revision ${view.revision}), drawn on its own at ${input.viewport} px wide, ${input.theme} theme${scaled}. Its problems below are as the page shows it in the dashboard.`
@@ -35,6 +47,7 @@ export function writeAccount(input: AccountInput): string {
   if (!input.focus) {
     lines.push(`Layout (${input.rows.length} row${input.rows.length === 1 ? '' : 's'}; columns of ${input.columns} per widget):`);
     input.rows.forEach((row, i) => lines.push(`  row ${i + 1}: ${row.widgets.map((w) => `${w.id} ${w.span}`).join(' | ')}`));
+    if (picture.cutOff.length) lines.push(`  not in the picture (no room left in the tool result): ${picture.cutOff.join(', ')}; call dashboard_snapshot with "widget" to see one of them`);
     if (input.notDrawn.length) lines.push(`  not in the picture (the page is longer than a snapshot draws): ${input.notDrawn.join(', ')}`);
   }
   lines.push('Widgets:');

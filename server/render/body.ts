@@ -2,6 +2,7 @@
 import type { Palette } from './theme.ts';
 import type { Fonts } from './text.ts';
 import type { Box, IdSource } from './svg.ts';
+import type { RenderAssets } from './assets.ts';
 
 export type HeightClass = 's' | 'm' | 'l';
 
@@ -9,6 +10,10 @@ export interface RenderContext {
   fonts: Fonts;
   palette: Palette;
   ids: IdSource;
+  /** The fonts and resvg, for pictures drawn on their own first (images); without them images are not checked. */
+  assets?: RenderAssets;
+  /** Whether the page shows each card's Comment button (the dashboard takes feedback, as it does by default). */
+  comments?: boolean;
 }
 
 export interface Body {

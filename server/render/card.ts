@@ -3,7 +3,7 @@
 import type { WidgetView } from '../dashboard/view.ts';
 import { CSS, type Body, type RenderContext } from './body.ts';
 import { baseline, clipped, rect, text, type Box } from './svg.ts';
-import { ellipsize, wrap } from './text.ts';
+import { wrap, wrapAtSpaces } from './text.ts';
 import { inlineText } from './widgets/markdown-blocks.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 
@@ -11,10 +11,14 @@ const ACTIONS: Record<string, string[]> = { table: ['CSV'], chart: ['CSV', 'PNG'
 const ACTION = { size: 10.5, height: 20.75, padX: 6, gap: 4.5 };
 const NOTE_LINE = 18;
 const NOTE_LINES = 4;
+/** Titles are bounded (200 characters); a few lines is all a card shows before its body. */
+const MAX_TITLE_LINES = 8;
 
 export interface Card {
   widget: WidgetView;
   body: Body;
+  /** What a person notices about the card itself (its title cut short), before the body's problems. */
+  problems: string[];
   /** Card height before the row stretches it. */
   height: number;
   draw(box: Box): string;
@@ -24,6 +28,15 @@ export interface Card {
 
 function hasHead(widget: WidgetView): boolean {
   return Boolean(widget.title) || widget.kind in ACTIONS;
+}
+
+/**
+ * The buttons in a card's head row, as the page's widget frame has them: downloads by kind, then Comment while the
+ * dashboard takes feedback. An untitled card with no download keeps no head row (the page puts Comment in its corner).
+ */
+function headButtons(widget: WidgetView, ctx: RenderContext): string[] {
+  const buttons = ACTIONS[widget.kind] ?? [];
+  return ctx.comments && hasHead(widget) ? [...buttons, 'Comment'] : buttons;
 }
 
 function noteLines(widget: WidgetView, width: number, ctx: RenderContext): string[] {
@@ -42,10 +55,19 @@ export function buildCard(widget: WidgetView, body: Body, outerWidth: number, ct
   const inner = innerWidth(outerWidth);
   const head = hasHead(widget);
   const note = noteLines(widget, inner, ctx);
-  const chrome = 2 * (CSS.card.padY + CSS.card.border) + (head ? CSS.head.height + CSS.head.gap : 0) + (note.length ? CSS.note.gap + note.length * NOTE_LINE : 0);
+  const buttons = headButtons(widget, ctx);
+  const buttonWidth = (label: string) => fonts.sans.width(label, ACTION.size) * 1.03 + 2 * ACTION.padX + 2;
+  const actionsWidth = buttons.reduce((sum, label) => sum + buttonWidth(label) + ACTION.gap, 0);
+  // The page's title wraps beside its buttons (a flex row, gap 0.5rem); only a word wider than the room is cut.
+  const titleWrap = widget.title ? wrapAtSpaces(widget.title, inner - actionsWidth - 7.5, (t) => fonts.bold.width(t, CSS.head.titleSize)) : { lines: [], overflow: [] };
+  const titleLines = titleWrap.lines.slice(0, MAX_TITLE_LINES);
+  const headHeight = Math.max(1, titleLines.length) * CSS.head.height;
+  const problems = titleWrap.overflow.length ? [`the title's word "${titleWrap.overflow[0]!.slice(0, 40)}" is wider than the card and is cut; shorten it or widen the card`] : [];
+  const chrome = 2 * (CSS.card.padY + CSS.card.border) + (head ? headHeight + CSS.head.gap : 0) + (note.length ? CSS.note.gap + note.length * NOTE_LINE : 0);
   const card: Card = {
     widget,
     body,
+    problems,
     height: chrome + body.height,
     draw(box) {
       const out: string[] = [];
@@ -54,20 +76,19 @@ export function buildCard(widget: WidgetView, body: Body, outerWidth: number, ct
       const x = box.x + CSS.card.border + CSS.card.padX;
       let y = box.y + CSS.card.border + CSS.card.padY;
       if (head) {
-        let actionsWidth = 0;
-        const buttons = ACTIONS[widget.kind] ?? [];
+        let right = 0;
         for (const label of [...buttons].reverse()) {
-          const w = fonts.sans.width(label, ACTION.size) * 1.03 + 2 * ACTION.padX + 2;
-          const bx = x + inner - actionsWidth - w;
-          out.push(rect({ x: bx, y: y + 0.3, width: w, height: ACTION.height }, { fill: palette.card, stroke: palette.border, rx: 6 }));
-          out.push(text(bx + w / 2, baseline(y + 0.3, ACTION.height, ACTION.size), label, { font: 'sans', size: ACTION.size, fill: palette.muted, anchor: 'middle' }));
-          actionsWidth += w + ACTION.gap;
+          const w = buttonWidth(label);
+          const bx = x + inner - right - w;
+          const by = y + (headHeight - CSS.head.height) / 2 + 0.3;
+          out.push(rect({ x: bx, y: by, width: w, height: ACTION.height }, { fill: palette.card, stroke: palette.border, rx: 6 }));
+          out.push(text(bx + w / 2, baseline(by, ACTION.height, ACTION.size), label, { font: 'sans', size: ACTION.size, fill: palette.muted, anchor: 'middle' }));
+          right += w + ACTION.gap;
         }
-        if (widget.title) {
-          const title = ellipsize(widget.title, inner - actionsWidth - 8, CSS.head.titleSize, fonts.bold);
-          out.push(text(x, baseline(y, CSS.head.height, CSS.head.titleSize), title, { font: 'bold', size: CSS.head.titleSize, fill: palette.text }));
-        }
-        y += CSS.head.height + CSS.head.gap;
+        titleLines.forEach((l, i) => {
+          out.push(text(x, baseline(y + i * CSS.head.height, CSS.head.height, CSS.head.titleSize), l, { font: 'bold', size: CSS.head.titleSize, fill: palette.text }));
+        });
+        y += headHeight + CSS.head.gap;
       }
       const noteHeight = note.length ? CSS.note.gap + note.length * NOTE_LINE : 0;
       const bodyBox = { x, y, width: inner, height: box.y + box.height - CSS.card.border - CSS.card.padY - noteHeight - y };

@@ -5,7 +5,7 @@ import { CSS, type RenderContext } from './body.ts';
 import { buildCard, innerWidth, type Card } from './card.ts';
 import { gridGeometry, placeItems, spanWidth, widgetSpan, type GridGeometry } from './grid.ts';
 import { baseline, rect, text, type Box } from './svg.ts';
-import { ellipsize, wrap } from './text.ts';
+import { wrap, wrapAtSpaces } from './text.ts';
 import { widgetBody } from './widget-body.ts';
 
 const TITLE = { size: 24, line: 30 };
@@ -27,8 +27,17 @@ export interface PageRow {
   widgets: { id: string; span: number }[];
 }
 
+/** A horizontal slice of the page's drawing (the head, or one row of cards) and the page px it covers. */
+export interface Band {
+  top: number;
+  bottom: number;
+  svg: string;
+}
+
 export interface LaidOutPage {
   svg: string;
+  /** The same drawing as horizontal slices, so a tile draws only what it shows. */
+  bands: Band[];
   width: number;
   height: number;
   geometry: GridGeometry;
@@ -47,8 +56,11 @@ export async function layoutPage(view: DashboardView, viewport: number, ctx: Ren
   const geometry = gridGeometry(viewport);
   const out: string[] = [];
   let y = geometry.padTop;
-  out.push(text(geometry.left, baseline(y, TITLE.line, TITLE.size), ellipsize(view.title, geometry.width, TITLE.size, fonts.bold), { font: 'bold', size: TITLE.size, fill: palette.text }));
-  y += TITLE.line;
+  // The page's h1 wraps (only its first few lines are drawn here: a title is at most a couple of hundred characters).
+  for (const l of wrapAtSpaces(view.title, geometry.width, (t) => fonts.bold.width(t, TITLE.size)).lines.slice(0, 6)) {
+    out.push(text(geometry.left, baseline(y, TITLE.line, TITLE.size), l, { font: 'bold', size: TITLE.size, fill: palette.text }));
+    y += TITLE.line;
+  }
   if (view.description) {
     y += DESCRIPTION.gap;
     for (const l of wrap(view.description, Math.min(DESCRIPTION.maxWidth, geometry.width), DESCRIPTION.size, fonts.sans, 4).lines) {
@@ -57,6 +69,8 @@ export async function layoutPage(view: DashboardView, viewport: number, ctx: Ren
     }
   }
   y += HEAD_GAP;
+  const bands: Band[] = [{ top: 0, bottom: y, svg: out.join('') }];
+  out.length = 0;
 
   const placements = placeItems(geometry, view.widgets.map(widgetSpan));
   const rows: PageRow[] = [];
@@ -89,6 +103,8 @@ export async function layoutPage(view: DashboardView, viewport: number, ctx: Ren
       boxes.push({ id: card.widget.id, kind: card.widget.kind, box, body: card.bodyBox! });
       cards.push(card);
     });
+    bands.push({ top: y, bottom: y + height, svg: out.join('') });
+    out.length = 0;
     y += height + CSS.gridGap;
   }
   if (view.widgets.length === 0) {
@@ -96,10 +112,11 @@ export async function layoutPage(view: DashboardView, viewport: number, ctx: Ren
     out.push(rect(box, { stroke: palette.border, rx: 10 }));
     out.push(text(box.x + box.width / 2, baseline(box.y + 30, 30, 19.5), 'Nothing here yet', { font: 'bold', size: 19.5, fill: palette.muted, anchor: 'middle' }));
     out.push(text(box.x + box.width / 2, baseline(box.y + 66, 22.5, 15), 'Widgets appear here as soon as the assistant writes them.', { font: 'sans', size: 15, fill: palette.muted, anchor: 'middle' }));
+    bands.push({ top: y, bottom: y + box.height, svg: out.join('') });
     y += box.height + CSS.gridGap;
   }
   const height = Math.ceil(y - CSS.gridGap + geometry.padBottom);
-  return { svg: document(viewport, height, palette.bg, out.join('')), width: viewport, height, geometry, rows, boxes, cards, notDrawn };
+  return { svg: document(viewport, height, palette.bg, bands.map((b) => b.svg).join('')), bands, width: viewport, height, geometry, rows, boxes, cards, notDrawn };
 }
 
 export function document(width: number, height: number, background: string, content: string): string {

@@ -19,18 +19,24 @@ export interface Raster {
 
 /** Draws `svg` scaled by `zoom` on `background`. initResvg must have finished. */
 export function rasterize(svg: string, zoom: number, background: string, assets: RenderAssets): Raster {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: zoom },
-    background,
-    font: {
-      fontBuffers: [assets.sans, assets.sansBold, assets.mono],
-      loadSystemFonts: false,
-      defaultFontFamily: SANS,
-      sansSerifFamily: SANS,
-      serifFamily: SANS,
-      monospaceFamily: MONO,
-    },
-  });
+  return renderWith(svg, { fitTo: { mode: 'zoom', value: zoom }, background }, assets);
+}
+
+/** The embedded fonts only, with every generic family mapped to them. */
+export function fontOptions(assets: RenderAssets) {
+  return {
+    fontBuffers: [assets.sans, assets.sansBold, assets.mono],
+    loadSystemFonts: false,
+    defaultFontFamily: SANS,
+    sansSerifFamily: SANS,
+    serifFamily: SANS,
+    monospaceFamily: MONO,
+  };
+}
+
+/** Draws `svg` with resvg and these options plus the embedded fonts; the pixels are RGBA (transparent where empty). */
+export function renderWith(svg: string, options: { fitTo?: { mode: 'zoom'; value: number } | { mode: 'width'; value: number }; background?: string }, assets: RenderAssets): Raster {
+  const resvg = new Resvg(svg, { ...options, font: fontOptions(assets) });
   try {
     const image = resvg.render();
     try {
@@ -38,6 +44,16 @@ export function rasterize(svg: string, zoom: number, background: string, assets:
     } finally {
       image.free();
     }
+  } finally {
+    resvg.free();
+  }
+}
+
+/** The size an SVG document declares, as resvg reads it (nothing is drawn). */
+export function svgSize(svg: string, assets: RenderAssets): { width: number; height: number } {
+  const resvg = new Resvg(svg, { font: fontOptions(assets) });
+  try {
+    return { width: resvg.width, height: resvg.height };
   } finally {
     resvg.free();
   }

@@ -10,4 +10,7 @@ export interface RenderRequest {
   options: SnapshotOptions;
 }
 
-export type RenderReply = { id: number; ok: true; snapshot: WorkerSnapshot } | { id: number; ok: false; code: string; message: string };
+export type RenderReply =
+  | { id: number; ok: true; snapshot: WorkerSnapshot }
+  /** `broken`: the worker cannot draw again (resvg's WebAssembly panicked and stays unusable); replace it. */
+  | { id: number; ok: false; code: string; message: string; broken?: boolean };

@@ -12,7 +12,7 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
   try {
     const { svg: _svg, ...snapshot } = await renderSnapshot(doc, options);
     reply = { id, ok: true, snapshot };
-    self.postMessage(reply, [snapshot.png.buffer]);
+    self.postMessage(reply, snapshot.tiles.map((t) => t.png.buffer as ArrayBuffer));
     // A snapshot leaves tens of MB of garbage (SVG strings, pixel copies); collect it now rather than let the heap
     // grow between snapshots that may be minutes apart.
     Bun.gc(true);
@@ -21,7 +21,14 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
     // Only domain errors carry a message meant for the model; anything else is reported as internal.
     reply = error instanceof AppError
       ? { id, ok: false, code: error.code, message: error.message }
-      : { id, ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) };
+      : {
+          id,
+          ok: false,
+          code: 'internal',
+          message: error instanceof Error ? error.message : String(error),
+          // A Rust panic inside resvg-wasm leaves its instance unusable: every later call fails with "recursive use".
+          broken: error instanceof WebAssembly.RuntimeError || /recursive use of an object|unreachable/i.test(String(error)),
+        };
   }
   self.postMessage(reply);
 };

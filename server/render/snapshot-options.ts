@@ -3,7 +3,7 @@
 import type { Dashboard } from '../dashboard/schema.ts';
 import type { SnapshotTheme } from './theme.ts';
 
-export const MIN_WIDTH = 600;
+export const MIN_WIDTH = 360;
 export const MAX_WIDTH = 1600;
 
 /** The theme a dashboard is shown in when the caller does not choose: its own, with "auto" as light. */

@@ -82,7 +82,8 @@ export function createSnapshotService(options: SnapshotServiceOptions = {}): Sna
         const reply = event.data;
         if (reply.id !== id) return;
         finish();
-        stopWhenIdle();
+        if (!reply.ok && reply.broken) drop();
+        else stopWhenIdle();
         if (reply.ok) resolve(reply.snapshot);
         else if (reply.code === 'not_found') reject(new NotFoundError(reply.message));
         else reject(new SnapshotFailedError(`the snapshot could not be drawn (${reply.message.slice(0, 200)}); nothing was changed`));

@@ -4,13 +4,12 @@
 import type { Dashboard } from '../dashboard/schema.ts';
 import { toView, type DashboardView } from '../dashboard/view.ts';
 import { loadRenderAssets, type RenderAssets } from './assets.ts';
-import { writeAccount } from './account.ts';
-import type { RenderContext } from './body.ts';
+import { writeAccount, type PictureInfo } from './account.ts';
+import { CSS, type RenderContext } from './body.ts';
 import { buildCard, innerWidth } from './card.ts';
-import { fitPng } from './fit.ts';
 import { parseFontMetrics } from './font-metrics.ts';
 import { gridGeometry, placeItems, spanWidth, widgetSpan } from './grid.ts';
-import { document, layoutPage, type PageRow, type WidgetBox } from './page.ts';
+import { document, layoutPage, type Band, type PageRow, type WidgetBox } from './page.ts';
 import { initResvg } from './rasterize.ts';
 import { IdSource } from './svg.ts';
 import type { Fonts } from './text.ts';
@@ -18,6 +17,7 @@ import { palette, type SnapshotTheme } from './theme.ts';
 import { widgetBody } from './widget-body.ts';
 import { NotFoundError } from '../errors.ts';
 import { MAX_WIDTH, MIN_WIDTH } from './snapshot-options.ts';
+import { drawTiles, planTiles, type Tile } from './tiles.ts';
 
 export interface SnapshotOptions {
   width: number;
@@ -32,14 +32,18 @@ export interface SnapshotOptions {
 }
 
 export interface Snapshot {
-  png: Uint8Array;
-  /** Size of the PNG delivered (smaller than asked when scaled to fit). */
+  /** The page top to bottom, each tile at the laid-out width (never scaled down); cut between rows of cards. */
+  tiles: Tile[];
+  /** The laid-out page width, which every tile has. */
   width: number;
+  /** Height of the page drawn (the tiles' heights summed). */
   height: number;
   account: string;
   problems: string[];
-  /** Each drawn widget's card and content box, in PNG px. */
+  /** Each drawn widget's card and content box, in page px (a tile's top is where it starts). */
   boxes: WidgetBox[];
+  /** Palette size of the tiles (256 unless fewer colours were needed to fit the budget). */
+  colours: number;
   /** The SVG the PNG was drawn from (tests check it is well-formed). */
   svg: string;
 }
@@ -55,9 +59,13 @@ function pageProblems(view: DashboardView, id: string, viewport: number, ctx: Re
   const geometry = gridGeometry(viewport);
   const index = view.widgets.findIndex((w) => w.id === id);
   const span = placeItems(geometry, view.widgets.map(widgetSpan))[index]!.span;
-  const body = widgetBody(view.widgets[index]!, innerWidth(spanWidth(geometry, span)), ctx);
-  return { summary: body.summary, problems: body.problems };
+  const outer = spanWidth(geometry, span);
+  const card = buildCard(view.widgets[index]!, widgetBody(view.widgets[index]!, innerWidth(outer), ctx), outer, ctx);
+  return { summary: card.body.summary, problems: [...card.problems, ...card.body.problems] };
 }
+
+/** Each image's JSON envelope in the tool result ({"type":"image","data":"","mimeType":"image/png"}, ...). */
+const TILE_ENVELOPE_CHARS = 80;
 
 const MAX_PROBLEMS = 50;
 const MAX_PROBLEM_CHARS = 400;
@@ -73,10 +81,11 @@ export async function renderSnapshot(doc: Dashboard, options: SnapshotOptions): 
   const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, options.width)));
   const assets = await loadRenderAssets();
   await initResvg(assets);
-  const ctx: RenderContext = { fonts: fontsOf(assets), palette: palette(options.theme), ids: new IdSource() };
+  const ctx: RenderContext = { fonts: fontsOf(assets), palette: palette(options.theme), ids: new IdSource(), assets, comments: doc.feedback !== false };
   const view = toView(doc);
 
   let svg: string;
+  let bands: Band[];
   let height: number;
   let boxes: WidgetBox[];
   let rows: PageRow[] = [];
@@ -93,7 +102,9 @@ export async function renderSnapshot(doc: Dashboard, options: SnapshotOptions): 
     const card = buildCard(widget, widgetBody(widget, innerWidth(geometry.width), ctx, 'l'), geometry.width, ctx);
     height = Math.ceil(geometry.padTop + card.height + geometry.padBottom);
     const box = { x: geometry.left, y: geometry.padTop, width: geometry.width, height: card.height };
-    svg = document(width, height, ctx.palette.bg, card.draw(box));
+    const drawing = card.draw(box);
+    svg = document(width, height, ctx.palette.bg, drawing);
+    bands = [{ top: 0, bottom: height, svg: drawing }];
     boxes = [{ id: widget.id, kind: widget.kind, box, body: card.bodyBox! }];
     const onPage = pageProblems(view, widget.id, width, ctx);
     widgets = [{ id: widget.id, kind: widget.kind, title: widget.title, summary: onPage.summary }];
@@ -101,28 +112,32 @@ export async function renderSnapshot(doc: Dashboard, options: SnapshotOptions): 
     columns = geometry.columns;
   } else {
     const page = await layoutPage(view, width, ctx);
-    ({ svg, height, boxes, rows, notDrawn } = page);
+    ({ svg, bands, height, boxes, rows, notDrawn } = page);
     columns = page.geometry.columns;
     widgets = page.cards.map((c) => ({ id: c.widget.id, kind: c.widget.kind, title: c.widget.title, summary: c.body.summary }));
-    problems = page.cards.flatMap((c) => c.body.problems.map((p) => `${c.widget.id}: ${p}`));
+    problems = page.cards.flatMap((c) => [...c.problems, ...c.body.problems].map((p) => `${c.widget.id}: ${p}`));
   }
 
   problems = capProblems(problems);
-  const account = (picture: { width: number; height: number }) =>
+  const cuts = [...new Set(boxes.map((b) => b.box.y))].map((y) => y - CSS.gridGap / 2);
+  const plan = planTiles(width, height, cuts);
+  const account = (picture: PictureInfo) =>
     writeAccount({ view, theme: options.theme, viewport: width, columns, picture, rows, widgets, problems, notDrawn, focus: options.widget });
-  // The account's length barely depends on the picture's size: measure it with the largest one.
-  const textChars = account({ width: 99_999, height: 99_999 }).length + JSON.stringify(problems).length;
-  const maxPngBytes = Math.floor(((options.budgetChars - textChars) * 3) / 4);
-  if (maxPngBytes < 8_000) throw new Error('no room left for the picture after the account');
-  const fitted = fitPng(svg, { width, height }, maxPngBytes, ctx.palette.bg, assets);
-  const scale = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x * fitted.zoom, y: b.y * fitted.zoom, width: b.width * fitted.zoom, height: b.height * fitted.zoom });
+  // The account's length barely depends on the tiles: measure it with the longest wording (every tile left out).
+  const textChars = account({ width, tiles: plan, cutOff: widgets.map((w) => w.id) }).length + JSON.stringify(problems).length;
+  const budget = options.budgetChars - textChars - plan.length * TILE_ENVELOPE_CHARS;
+  if (budget < 8_000) throw new Error('no room left for the picture after the account');
+  const drawn = drawTiles(bands, width, plan, budget, ctx.palette.bg, assets);
+  const shownTo = drawn.dropped[0]?.top;
+  const cutOff = shownTo === undefined ? [] : boxes.filter((b) => b.box.y + b.box.height > shownTo).map((b) => b.id);
   return {
-    png: fitted.png,
-    width: fitted.width,
-    height: fitted.height,
-    account: account({ width: fitted.width, height: fitted.height }),
+    tiles: drawn.tiles,
+    width,
+    height: drawn.tiles.reduce((sum, t) => sum + t.height, 0),
+    account: account({ width, tiles: drawn.tiles, cutOff }),
     problems,
-    boxes: boxes.map((b) => ({ ...b, box: scale(b.box), body: scale(b.body) })),
+    boxes,
+    colours: drawn.colours,
     svg,
   };
 }

@@ -86,3 +86,28 @@ function breakWord(word: string, maxWidth: number, size: number, font: FontMetri
   }
   return word.slice(0, lo);
 }
+
+/** The snapshot's font runs a little wider than the page's: only a clear overflow counts as cut. */
+export const OVERFLOW_TOLERANCE = 1.05;
+
+/**
+ * Lines as the browser wraps normal text: at spaces only. A word wider than the line stays whole and overflows (the
+ * card clips it), which is the only way the page cuts a metric.
+ */
+export function wrapAtSpaces(text: string, maxWidth: number, measure: (text: string) => number): { lines: string[]; overflow: string[] } {
+  const lines: string[] = [];
+  const overflow: string[] = [];
+  let line = '';
+  for (const word of oneLine(text).split(' ').filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (!line || measure(joined) <= maxWidth) line = joined;
+    else {
+      lines.push(line);
+      line = word;
+    }
+    if (measure(word) > maxWidth * OVERFLOW_TOLERANCE) overflow.push(word);
+  }
+  if (line) lines.push(line);
+  return { lines, overflow };
+}
+

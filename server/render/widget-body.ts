@@ -1,4 +1,4 @@
-// Picks the body drawer for a widget's kind.
+// Picks the body drawer for a widget's kind, and adds the content problems every kind may have.
 import type { WidgetView } from '../dashboard/view.ts';
 import type { Body, HeightClass, RenderContext } from './body.ts';
 import { chartBody } from './chart/chart.ts';
@@ -11,12 +11,18 @@ import { markdownBody } from './widgets/markdown.ts';
 import { metricBody } from './widgets/metric.ts';
 import { progressBody } from './widgets/progress.ts';
 import { tableBody } from './widgets/table.ts';
+import { contentProblems } from './content-problems.ts';
 
 export function heightClass(widget: WidgetView): HeightClass {
   return widget.height === 's' || widget.height === 'l' ? widget.height : 'm';
 }
 
 export function widgetBody(widget: WidgetView, width: number, ctx: RenderContext, size: HeightClass = heightClass(widget)): Body {
+  const body = kindBody(widget, width, ctx, size);
+  return { ...body, problems: [...contentProblems(widget), ...body.problems] };
+}
+
+function kindBody(widget: WidgetView, width: number, ctx: RenderContext, size: HeightClass): Body {
   switch (widget.kind) {
     case 'markdown':
       return markdownBody(widget, width, widget.height, ctx);

@@ -5,7 +5,7 @@ import { CSS, type Body, type HeightClass, type RenderContext } from '../body.ts
 import { baseline, n, rect, text, type Box } from '../svg.ts';
 import { wrap } from '../text.ts';
 import { attributeSafe } from './attribute-safe.ts';
-import { categoryProblems, contrastProblems, dataProblems, labelProblems } from './chart-problems.ts';
+import { categoryProblems, contrastProblems, dataProblems, hiddenSliceLabels, labelProblems, pagedLegend, shortenedLabels } from './chart-problems.ts';
 import { useFontsForECharts } from './echarts-setup.ts';
 import { renderChart } from './render-chart.ts';
 import { sampleOption } from './sample.ts';
@@ -62,6 +62,9 @@ export function chartBody(input: ChartInput, width: number, size: HeightClass, c
     ...dataProblems(series),
     ...categoryProblems(axes, rendered.axes, series, ctx.fonts),
     ...labelProblems(rendered.svg, { width, height }, ctx.fonts),
+    ...shortenedLabels(rendered.svg, sampled.option),
+    ...hiddenSliceLabels(rendered.svg, sampled.option),
+    ...pagedLegend(rendered.svg, sampled.option),
     ...contrastProblems(input.option, ctx.palette.card),
   ];
   const kinds = input.type ?? [...new Set(series.map((s) => s.type))].join(' + ');

@@ -47,9 +47,19 @@ function treeItems(items: unknown[], out: unknown[], depth = 0): void {
   }
 }
 
+/** A radar series draws one named polygon per data item, and its legend names those: each is a series to a person. */
+function radarPolygons(series: Record<string, unknown>, i: number): SeriesInfo[] {
+  return oneOrMany(series.data).map((item, j) => {
+    const values = itemValues('radar', item);
+    const name = isRecord(item) && typeof item.name === 'string' ? item.name : typeof series.name === 'string' ? `${series.name} #${j + 1}` : `radar #${i + 1}.${j + 1}`;
+    return { name, type: 'radar', points: values.length, numeric: values.length, min: Math.min(...values), max: Math.max(...values) };
+  });
+}
+
 export function seriesInfo(option: Record<string, unknown>): SeriesInfo[] {
   const datasetRows = oneOrMany(isRecord(option.dataset) ? option.dataset.source : undefined);
-  return oneOrMany(option.series).map((s, i) => {
+  return oneOrMany(option.series).flatMap((s, i) => {
+    if (isRecord(s) && s.type === 'radar' && oneOrMany(s.data).length > 0) return radarPolygons(s, i);
     const series = isRecord(s) ? s : {};
     const type = typeof series.type === 'string' ? series.type : 'unknown';
     let items = oneOrMany(series.type === 'sankey' ? (series.links ?? series.edges) : series.data);

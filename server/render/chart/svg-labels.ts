@@ -19,8 +19,8 @@ const attr = (attrs: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`)
 const MAX_LABELS = 400;
 
 /** Each <text> with its attributes and content, except text inside clipped groups (ECharts clips on purpose there,
- * e.g. the items of a scrolling legend). */
-function visibleTexts(svg: string): { attrs: string; content: string }[] {
+ * e.g. the items of a scrolling legend) unless `all`. */
+function visibleTexts(svg: string, all = false): { attrs: string; content: string }[] {
   const out: { attrs: string; content: string }[] = [];
   const tag = /<(\/?)([a-zA-Z]+)\b([^>]*?)(\/?)>/g;
   const clips: boolean[] = [];
@@ -30,7 +30,7 @@ function visibleTexts(svg: string): { attrs: string; content: string }[] {
     if (name === 'text' && !close) {
       const end = svg.indexOf('</text>', tag.lastIndex);
       if (end < 0) break;
-      if (clipped === 0 && !attrs.includes('clip-path=')) out.push({ attrs, content: svg.slice(tag.lastIndex, end) });
+      if (all || (clipped === 0 && !attrs.includes('clip-path='))) out.push({ attrs, content: svg.slice(tag.lastIndex, end) });
       tag.lastIndex = end + '</text>'.length;
       if (out.length >= MAX_LABELS) break;
     } else if (name === 'g' && close) {
@@ -42,6 +42,14 @@ function visibleTexts(svg: string): { attrs: string; content: string }[] {
     }
   }
   return out;
+}
+
+/** Every text ECharts drew, clipped or not, as plain strings. */
+export function drawnTexts(svg: string): string[] {
+  return visibleTexts(svg, true)
+    .filter(({ attrs }) => !/\sopacity="0"|display="none"/.test(attrs))
+    .map(({ content }) => unescape(content.replace(/<[^>]*>/g, '')).trim())
+    .filter(Boolean);
 }
 
 export function labelBoxes(svg: string, fonts: Fonts): LabelBox[] {
@@ -96,7 +104,13 @@ export function cutLabels(labels: LabelBox[], width: number, height: number): La
   return labels.filter((l) => l.corners.some(([x, y]) => x < -slack || y < -slack || x > width + slack || y > height + slack));
 }
 
-/** Pairs of labels (rotated alike) whose boxes overlap by more than a quarter of the smaller one. */
+/** Labels closer than this on one line read as one word ("1,000,0001,200,000"). */
+const MIN_GAP = 1.5;
+
+/**
+ * Pairs of labels (rotated alike) whose boxes overlap by more than a quarter of the smaller one, or that sit on one
+ * line with no gap between them.
+ */
 export function overlappingLabels(labels: LabelBox[]): [LabelBox, LabelBox][] {
   const pairs: [LabelBox, LabelBox][] = [];
   for (let i = 0; i < labels.length; i++) {
@@ -106,9 +120,10 @@ export function overlappingLabels(labels: LabelBox[]): [LabelBox, LabelBox][] {
       if (a.rotation !== b.rotation) continue;
       const w = Math.min(a.local.x1, b.local.x1) - Math.max(a.local.x0, b.local.x0);
       const h = Math.min(a.local.y1, b.local.y1) - Math.max(a.local.y0, b.local.y0);
-      if (w <= 0 || h <= 0) continue;
+      if (h <= 0) continue;
+      const lineHeight = Math.min(a.local.y1 - a.local.y0, b.local.y1 - b.local.y0);
       const area = (l: LabelBox) => (l.local.x1 - l.local.x0) * (l.local.y1 - l.local.y0);
-      if (w * h > 0.25 * Math.min(area(a), area(b))) pairs.push([a, b]);
+      if ((w > 0 && w * h > 0.25 * Math.min(area(a), area(b))) || (w > -MIN_GAP && h > 0.6 * lineHeight)) pairs.push([a, b]);
     }
   }
   return pairs;

@@ -3,7 +3,7 @@ import { formatDelta, formatNumber } from '../../dashboard/present/format.ts';
 import type { MetricWidget } from '../../dashboard/schema.ts';
 import type { Body, RenderContext } from '../body.ts';
 import { baseline, n, path, text, type Box } from '../svg.ts';
-import { ellipsize } from '../text.ts';
+import { OVERFLOW_TOLERANCE, wrapAtSpaces } from '../text.ts';
 
 const LABEL = { size: 12.3, line: 18.45 };
 const VALUE = { size: 28.5, line: 34.2 };
@@ -19,6 +19,12 @@ export function deltaTone(delta: number, goodWhen: MetricWidget['goodWhen']): De
   return (goodWhen === 'down' ? delta < 0 : delta > 0) ? 'good' : 'bad';
 }
 
+/** The page's .metric-number has letter-spacing -0.02em. */
+const NUMBER_TRACKING = 0.98;
+/** Flex gap between the number and its unit (0.35rem). */
+const UNIT_GAP = 5.25;
+const UNIT_LINE = 20.25;
+
 export function metricBody(widget: MetricWidget, width: number, ctx: RenderContext): Body {
   const { fonts, palette } = ctx;
   const value = typeof widget.value === 'number' ? formatNumber(widget.value, widget.format) : widget.value;
@@ -27,11 +33,22 @@ export function metricBody(widget: MetricWidget, width: number, ctx: RenderConte
   const tone = widget.delta !== undefined ? deltaTone(widget.delta, widget.goodWhen) : undefined;
   const deltaText = widget.delta !== undefined ? `${widget.delta > 0 ? '▲' : widget.delta < 0 ? '▼' : '■'} ${formatDelta(widget.delta, widget.format)}` : undefined;
   const trend = widget.trend?.filter(Number.isFinite) ?? [];
+  const numberWidth = (t: string) => fonts.bold.width(t, VALUE.size) * NUMBER_TRACKING;
+  // What wraps on the page wraps here: the label and a text value at spaces, the unit onto a line of its own.
+  const labelLines = widget.label ? wrapAtSpaces(widget.label, width, (t) => fonts.sans.width(t, LABEL.size)).lines : [];
+  const valueWrap = wrapAtSpaces(value, width, numberWidth);
+  const valueLines = valueWrap.lines.length ? valueWrap.lines : [''];
+  const lastWidth = numberWidth(valueLines[valueLines.length - 1]!);
+  const unitOwnLine = unit !== undefined && lastWidth + UNIT_GAP + fonts.sans.width(unit, UNIT) > width;
+  const deltaLines = deltaText ? wrapAtSpaces(deltaText, width, (t) => fonts.bold.width(t, DELTA.size)).lines : [];
   const height =
-    (widget.label ? LABEL.line : 0) + VALUE.line + (deltaText ? DELTA.line : 0) + (trend.length >= 2 ? SPARK.gap + SPARK.height : 0);
+    labelLines.length * LABEL.line + valueLines.length * VALUE.line + (unitOwnLine ? UNIT_LINE : 0) + deltaLines.length * DELTA.line + (trend.length >= 2 ? SPARK.gap + SPARK.height : 0);
   const problems: string[] = [];
-  const valueWidth = fonts.bold.width(value, VALUE.size) + (unit ? 5.25 + fonts.sans.width(unit, UNIT) : 0);
-  if (valueWidth > width + 1) problems.push(`the value "${value}${unit ? ` ${unit}` : ''}" is wider than its card and is cut; widen the card or shorten the value`);
+  const unitCut = unitOwnLine && fonts.sans.width(unit!, UNIT) > width * OVERFLOW_TOLERANCE;
+  if (valueWrap.overflow.length || unitCut) {
+    const cut = [...valueWrap.overflow, ...(unitCut ? [unit!] : [])][0]!;
+    problems.push(`the value "${value}${unit ? ` ${unit}` : ''}" does not fit its card: "${cut.slice(0, 40)}" is wider than the card and is cut; widen the card, shorten the value, or use format "compact"`);
+  }
 
   const summary = [
     widget.label ? `"${widget.label}": ` : '',
@@ -44,16 +61,22 @@ export function metricBody(widget: MetricWidget, width: number, ctx: RenderConte
     const toneColour = tone === 'good' ? palette.good : tone === 'bad' ? palette.bad : palette.muted;
     let y = box.y + Math.max(0, (box.height - height) / 2);
     const out: string[] = [];
-    if (widget.label) {
-      out.push(text(box.x, baseline(y, LABEL.line, LABEL.size), ellipsize(widget.label, box.width, LABEL.size, fonts.sans), { font: 'sans', size: LABEL.size, fill: palette.muted }));
+    for (const l of labelLines) {
+      out.push(text(box.x, baseline(y, LABEL.line, LABEL.size), l, { font: 'sans', size: LABEL.size, fill: palette.muted }));
       y += LABEL.line;
     }
-    const valueBase = baseline(y, VALUE.line, VALUE.size);
-    out.push(text(box.x, valueBase, value, { font: 'bold', size: VALUE.size, fill: palette.text }));
-    if (unit) out.push(text(box.x + fonts.bold.width(value, VALUE.size) + 5.25, valueBase, unit, { font: 'sans', size: UNIT, fill: palette.muted }));
-    y += VALUE.line;
-    if (deltaText) {
-      out.push(text(box.x, baseline(y, DELTA.line, DELTA.size), deltaText, { font: 'bold', size: DELTA.size, fill: toneColour }));
+    let valueBase = 0;
+    for (const l of valueLines) {
+      valueBase = baseline(y, VALUE.line, VALUE.size);
+      out.push(text(box.x, valueBase, l, { font: 'bold', size: VALUE.size, fill: palette.text }));
+      y += VALUE.line;
+    }
+    if (unit && unitOwnLine) {
+      out.push(text(box.x, baseline(y, UNIT_LINE, UNIT), unit, { font: 'sans', size: UNIT, fill: palette.muted }));
+      y += UNIT_LINE;
+    } else if (unit) out.push(text(box.x + numberWidth(valueLines[valueLines.length - 1]!) + UNIT_GAP, valueBase, unit, { font: 'sans', size: UNIT, fill: palette.muted }));
+    for (const l of deltaLines) {
+      out.push(text(box.x, baseline(y, DELTA.line, DELTA.size), l, { font: 'bold', size: DELTA.size, fill: toneColour }));
       y += DELTA.line;
     }
     if (trend.length >= 2) out.push(sparkline(trend, { x: box.x, y: y + SPARK.gap, width: box.width, height: SPARK.height }, palette.accent));

@@ -50,3 +50,13 @@ export function countNear(image: PNG, box: Box, colours: Rgb[], tolerance = 24):
   }
   return count;
 }
+
+/** The tiles of a snapshot put back together top to bottom, so boxes in page px can be read off one picture. */
+export function stitch(tiles: { png: Uint8Array; top: number }[]): PNG {
+  const decoded = tiles.map((t) => ({ top: t.top, png: decodePng(t.png) }));
+  const width = decoded[0]!.png.width;
+  const height = decoded.reduce((h, t) => Math.max(h, t.top + t.png.height), 0);
+  const out = new PNG({ width, height });
+  for (const t of decoded) PNG.bitblt(t.png, out, 0, 0, t.png.width, t.png.height, 0, t.top);
+  return out;
+}

@@ -11,7 +11,7 @@ describe('createSnapshotService', () => {
     const service = createSnapshotService({ idleMs: 300 });
     try {
       const shot = await service.snapshot(small(), { width: 700, theme: 'light', budgetChars: 96_000 });
-      expect(decodePng(shot.png).width).toBe(shot.width);
+      expect(decodePng(shot.tiles[0]!.png).width).toBe(shot.width);
       expect(shot.account).toContain('  m (metric): "answer": 42');
       expect(service.workerRunning()).toBe(true);
       // Caught by hand: bun's expect(...).rejects does not let the worker's reply in (it times out).

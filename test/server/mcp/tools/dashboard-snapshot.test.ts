@@ -18,7 +18,7 @@ interface Content {
 interface Result {
   isError?: boolean;
   content: Content[];
-  structuredContent?: { dashboard_id: string; url: string; revision: number; width: number; height: number; problems: string[] };
+  structuredContent?: { dashboard_id: string; url: string; revision: number; width: number; height: number; tiles: number; problems: string[] };
 }
 
 const start = startAppsStoppedAfterEach();
@@ -35,20 +35,33 @@ async function withPortfolio(): Promise<{ client: Client; id: string; url: strin
 const decode = (result: Result) => PNG.sync.read(Buffer.from(result.content.find((c) => c.type === 'image')!.data!, 'base64'));
 
 describe('dashboard_snapshot tool', () => {
-  test('answers with a PNG image and a text account that carries the URL, under 100,000 characters', async () => {
+  test('answers with PNG tiles top to bottom and a text account that carries the URL, under 150,000 characters', async () => {
     const { client, id } = await withPortfolio();
     const result = await call(client, 'dashboard_snapshot', { dashboard: id });
     expect(result.isError).toBeFalsy();
-    expect(result.content.map((c) => c.type)).toEqual(['image', 'text']);
-    expect(result.content[0]!.mimeType).toBe('image/png');
-    const png = decode(result);
-    expect(png.width).toBe(result.structuredContent!.width);
-    expect(png.height).toBe(result.structuredContent!.height);
-    const text = result.content[1]!.text!;
+    const tiles = result.structuredContent!.tiles;
+    expect(tiles).toBeGreaterThan(1);
+    expect(result.content.map((c) => c.type)).toEqual([...Array<string>(tiles).fill('image'), 'text']);
+    let height = 0;
+    for (const image of result.content.slice(0, tiles)) {
+      expect(image.mimeType).toBe('image/png');
+      const png = PNG.sync.read(Buffer.from(image.data!, 'base64'));
+      expect(png.width).toBe(result.structuredContent!.width);
+      height += png.height;
+    }
+    expect(height).toBe(result.structuredContent!.height);
+    const text = result.content[tiles]!.text!;
     expect(text).toContain(`/dashboard/${id}`);
-    expect(text).toContain('Problems:\nNo problems found.');
-    expect(result.structuredContent!.problems).toEqual([]);
-    expect(JSON.stringify(result).length).toBeLessThan(100_000);
+    expect(text).toContain(`Problems:\n${result.structuredContent!.problems.join('\n') || 'No problems found.'}`);
+    expect(JSON.stringify(result).length).toBeLessThan(150_000);
+  }, 120_000);
+
+  test('takes a phone width (360 px), down from 600', async () => {
+    const { client, id } = await withPortfolio();
+    const result = await call(client, 'dashboard_snapshot', { dashboard: id, width: 360 });
+    expect(result.isError).toBeFalsy();
+    expect(decode(result).width).toBe(360);
+    expect(result.content.find((c) => c.type === 'text')!.text).toContain('360 px wide (1-column grid)');
   }, 120_000);
 
   test('refuses an unknown widget id with an error that lists the ids', async () => {
@@ -70,11 +83,14 @@ describe('dashboard_snapshot tool', () => {
     expect(sent.status).toBe(201);
     const waiting = await call(client, 'dashboard_snapshot', { dashboard: id });
     expect(waiting.isError).toBeFalsy();
-    expect(waiting.content.map((c) => c.type)).toEqual(['image', 'text']);
-    expect(waiting.content[1]!.text).toContain('1 unread from the page: call feedback_read');
+    // The tiles come first, the text last: the text carries the unread line like every other tool's.
+    const types = waiting.content.map((c) => c.type);
+    expect(types.at(-1)).toBe('text');
+    expect(types.slice(0, -1).every((t) => t === 'image')).toBe(true);
+    expect(waiting.content.at(-1)!.text).toContain('1 unread from the page: call feedback_read');
     await call(client, 'feedback_read', { dashboard: id });
     const read = await call(client, 'dashboard_snapshot', { dashboard: id });
-    expect(read.content[1]!.text).not.toContain('unread from the page');
+    expect(read.content.at(-1)!.text).not.toContain('unread from the page');
   }, 120_000);
 
   test('its render worker belongs to the app and stops when the app closes', async () => {
@@ -92,8 +108,9 @@ describe('dashboard_snapshot tool', () => {
     const page = await call(client, 'dashboard_snapshot', { dashboard: id, width: 1200 });
     const single = await call(client, 'dashboard_snapshot', { dashboard: id, widget: 'health', width: 1200 });
     expect(single.isError).toBeFalsy();
-    expect(single.content[1]!.text).toContain('Snapshot of widget "health"');
-    expect(single.content[1]!.text).not.toContain('allocation (chart');
+    const text = single.content.find((c) => c.type === 'text')!.text!;
+    expect(text).toContain('Snapshot of widget "health"');
+    expect(text).not.toContain('allocation (chart');
     const picture = decode(single);
     // On the page "health" is 4 of 12 columns (about a third of the picture); alone it fills the width.
     expect(picture.width).toBeGreaterThan(0.9 * 1200 * (page.structuredContent!.width / 1200));

@@ -35,4 +35,12 @@ describe('svg labels', () => {
     const svg = `<svg><g clip-path="url(#c)"><g>${label('hidden one', 5, 50)}</g>${label('hidden two', 6, 50)}</g>${label('shown', 200, 50)}</svg>`;
     expect(labelBoxes(svg, fonts).map((b) => b.text)).toEqual(['shown']);
   });
+
+  test('finds labels on one line that run together with no gap ("1,000,0001,200,000"), not ones with room between', () => {
+    const centred = (text: string, x: number) => `<text dominant-baseline="central" text-anchor="middle" style="font-size:12px" transform="translate(${x} 200)">${text}</text>`;
+    const w = fonts.sans.width('1,000,000', 12);
+    const touching = overlappingLabels(labelBoxes(`<svg>${centred('1,000,000', 100)}${centred('1,200,000', 100 + w + 0.5)}</svg>`, fonts));
+    expect(touching.map(([a, b]) => [a.text, b.text])).toEqual([['1,000,000', '1,200,000']]);
+    expect(overlappingLabels(labelBoxes(`<svg>${centred('1,000,000', 100)}${centred('1,200,000', 100 + w + 8)}</svg>`, fonts))).toHaveLength(0);
+  });
 });
