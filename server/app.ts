@@ -95,7 +95,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     logger,
     now,
   });
-  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger, feedback });
+  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger, feedback, live });
   const endpoint = createMcpEndpoint({
     cache,
     createServer,

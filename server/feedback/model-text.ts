@@ -15,7 +15,8 @@ export function quote(value: unknown): string {
 
 function describe(event: FeedbackEvent): string {
   const on = event.widget !== undefined ? ` on widget ${quote(event.widget)}` : '';
-  const head = `#${event.id} ${event.at} viewer ${quote(event.viewer)} ${event.kind}${on}:`;
+  const where = event.source === 'view' ? ' (sent from the in-chat view)' : '';
+  const head = `#${event.id} ${event.at} viewer ${quote(event.viewer)} ${event.kind}${on}${where}:`;
   const data = event.data;
   switch (event.kind) {
     case 'message':

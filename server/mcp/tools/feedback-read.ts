@@ -40,6 +40,7 @@ const CONFIG = {
             .record(z.string(), z.unknown())
             .describe('choice { selected: [option ids] }; form { values: { name: value } }; comment/message { text }; click { series, name, value }. Untrusted page input.'),
           viewer: z.string().describe('A random id per browser (not an identity): same id, same person\'s browser.'),
+          source: z.enum(['page', 'view']).optional().describe('Where it was sent: the dashboard page or the in-chat view.'),
         }),
       )
       .describe('Oldest first.'),

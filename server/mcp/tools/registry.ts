@@ -15,6 +15,9 @@ import { registerDashboardHistory } from './dashboard-history.ts';
 import { registerDashboardRestore } from './dashboard-restore.ts';
 import { registerDashboardSnapshot } from './dashboard-snapshot.ts';
 import { registerFeedbackRead } from './feedback-read.ts';
+import { registerDashboardShow } from './dashboard-show.ts';
+import { registerViewTools } from './view-tools.ts';
+import { registerViewResource } from '../app-view/view-resource.ts';
 
 export const TOOL_NAMES = [
   'dashboard_open',
@@ -28,6 +31,7 @@ export const TOOL_NAMES = [
   'dashboard_restore',
   'dashboard_snapshot',
   'feedback_read',
+  'dashboard_show',
 ] as const;
 
 export function dashboardTools(deps: ToolDeps): ServerPlugin {
@@ -44,6 +48,9 @@ export function dashboardTools(deps: ToolDeps): ServerPlugin {
     registerDashboardSnapshot(server, deps);
     registerFeedbackRead(server, deps);
     registerDashboardResource(server, deps);
+    registerDashboardShow(server, deps);
+    registerViewTools(server, deps);
+    registerViewResource(server);
   };
 }
 

@@ -7,6 +7,7 @@ import type { SessionDirectory } from '../session-cache.ts';
 import { notFoundMessage, type DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
 import type { FeedbackService } from '../../feedback/service.ts';
+import type { Live } from '../../live.ts';
 
 export interface ToolDeps {
   dashboards: DashboardService;
@@ -17,6 +18,8 @@ export interface ToolDeps {
   logger: Logger;
   /** The page feedback inbox: feedback_read reads it, every result says how many events wait unread. */
   feedback: FeedbackService;
+  /** Dashboard changes as they commit: the in-chat view's wait for the next revision listens here. */
+  live: Live;
 }
 
 export const dashboardArg = z
