@@ -37,7 +37,7 @@ function hostScript(): Promise<string> {
   return bundled;
 }
 
-export async function startAppHost(browser: Browser, client: () => Client, options: { width?: number } = {}): Promise<AppHost> {
+export async function startAppHost(browser: Browser, client: () => Client, options: { width?: number; height?: number } = {}): Promise<AppHost> {
   const script = await hostScript();
   const html = '<!doctype html><html><head><meta charset="utf-8"><title>test host</title></head><body style="margin:0"><script type="module" src="/host.js"></script></body></html>';
   const hostServer = Bun.serve({
@@ -53,7 +53,7 @@ export async function startAppHost(browser: Browser, client: () => Client, optio
   // Another host name, so another origin: the view never shares the host page's origin.
   const proxyOrigin = `http://localhost:${proxyServer.port}`;
 
-  const context = await browser.newContext({ viewport: { width: (options.width ?? 700) + 40, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: (options.width ?? 700) + 40, height: options.height ?? 900 } });
   const foreign: string[] = [];
   const requests: string[] = [];
   await context.route('**/*', (route) => {
