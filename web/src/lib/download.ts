@@ -38,7 +38,10 @@ export function safeFilename(name: string): string {
   return name.replace(/[^a-z0-9_-]+/gi, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'widget';
 }
 
-/** The page's downloader; the in-chat view provides the host's, or undefined where the host offers none. */
-export const DownloadContext = createContext<Downloader | undefined>({ save: (blob, filename) => downloadBlob(blob, filename) });
+/**
+ * The page's downloader; the in-chat view provides the host's, or null where the host offers none (null, not
+ * undefined: Solid gives a Provider's undefined value the default).
+ */
+export const DownloadContext = createContext<Downloader | null>({ save: (blob, filename) => downloadBlob(blob, filename) });
 
-export const useDownloader = (): Downloader | undefined => useContext(DownloadContext);
+export const useDownloader = (): Downloader | undefined => useContext(DownloadContext) ?? undefined;

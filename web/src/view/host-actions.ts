@@ -12,8 +12,17 @@ export async function toggleFullscreen(host: Host): Promise<void> {
   await host.app.requestDisplayMode({ mode: next }).catch(() => undefined);
 }
 
-async function base64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+/** FileReader rather than blob.arrayBuffer(): it works in every engine the view (and its tests) run in. */
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+function base64(bytes: Uint8Array): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
@@ -26,7 +35,9 @@ export function hostDownloader(host: Host): Downloader {
       void (async () => {
         const mimeType = blob.type || 'application/octet-stream';
         const uri = `file:///${encodeURIComponent(filename)}`;
-        const resource = mimeType.startsWith('text/') || mimeType === 'application/json' ? { uri, mimeType, text: await blob.text() } : { uri, mimeType, blob: await base64(blob) };
+        const bytes = await bytesOf(blob);
+        const textual = mimeType.startsWith('text/') || mimeType === 'application/json';
+        const resource = textual ? { uri, mimeType, text: new TextDecoder().decode(bytes) } : { uri, mimeType, blob: base64(bytes) };
         await host.app.downloadFile({ contents: [{ type: 'resource', resource }] }).catch(() => undefined);
       })();
     },

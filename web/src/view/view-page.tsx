@@ -77,7 +77,7 @@ export function DashboardView(props: { id: string; host: Host; api: BridgeApi; u
   return (
     <DashboardContext.Provider value={data}>
       <ThemeContext.Provider value={theme}>
-        <DownloadContext.Provider value={downloader()}>
+        <DownloadContext.Provider value={downloader() ?? null}>
           <Switch>
             <Match when={data.status() === 'loading'}>
               <div class="page-state view-state" role="status" aria-live="polite">
