@@ -36,6 +36,7 @@ export interface CallToolResult {
 export class HostLink {
   ontoolinput?: (params: McpUiToolInputNotification['params']) => void;
   ontoolresult?: (params: McpUiToolResultNotification['params']) => void;
+  ontoolcancelled?: () => void;
   onhostcontextchanged?: (params: McpUiHostContext) => void;
   onteardown?: () => void;
 
@@ -141,6 +142,9 @@ export class HostLink {
         break;
       case 'ui/notifications/tool-result':
         this.ontoolresult?.(params as McpUiToolResultNotification['params']);
+        break;
+      case 'ui/notifications/tool-cancelled':
+        this.ontoolcancelled?.();
         break;
       case 'ui/notifications/host-context-changed':
         this.hostContext = { ...this.hostContext, ...(params as McpUiHostContext) };

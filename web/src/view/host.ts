@@ -15,6 +15,8 @@ export interface Host {
   canDownload(): boolean;
   canFullscreen(): boolean;
   canUpdateModelContext(): boolean;
+  /** The tool call failed or was cancelled before naming a dashboard: nothing to show. */
+  failed: Accessor<boolean>;
   /** Teardown asked: stop everything that talks to the server. */
   tornDown: Accessor<boolean>;
 }
@@ -33,6 +35,7 @@ export async function connectHost(): Promise<Host> {
   const [dashboardRef, setDashboardRef] = createSignal<string>();
   const [dashboardUrl, setDashboardUrl] = createSignal<string>();
   const [tornDown, setTornDown] = createSignal(false);
+  const [failed, setFailed] = createSignal(false);
   app.ontoolinput = (params) => {
     const ref = refFrom(params.arguments);
     if (ref && !dashboardRef()) setDashboardRef(ref);
@@ -43,6 +46,10 @@ export async function connectHost(): Promise<Host> {
     const url = (result.structuredContent as { url?: unknown } | undefined)?.url;
     if (typeof url === 'string' && /^https?:\/\//.test(url)) setDashboardUrl(url);
     if (ref) setDashboardRef(ref);
+    else if (result.isError && !dashboardRef()) setFailed(true);
+  };
+  app.ontoolcancelled = () => {
+    if (!dashboardRef()) setFailed(true);
   };
   app.onhostcontextchanged = (change) => setContext((current) => ({ ...current, ...change }));
   app.onteardown = () => setTornDown(true);
@@ -54,6 +61,7 @@ export async function connectHost(): Promise<Host> {
     context,
     dashboardRef,
     dashboardUrl,
+    failed,
     tornDown,
     canDownload: () => caps().downloadFile !== undefined,
     canFullscreen: () => (context().availableDisplayModes ?? []).includes('fullscreen'),

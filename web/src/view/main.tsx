@@ -46,8 +46,10 @@ function Root(props: { host: Host }): JSX.Element {
       keyed
       fallback={
         <div class="page-state view-state" role="status" aria-live="polite">
-          <div class="spinner" aria-hidden="true" />
-          <p>Opening the dashboard…</p>
+          <Show when={!props.host.failed()} fallback={<p>The assistant's call did not open a dashboard, so there is nothing to show here.</p>}>
+            <div class="spinner" aria-hidden="true" />
+            <p>Opening the dashboard…</p>
+          </Show>
         </div>
       }
     >
