@@ -143,10 +143,12 @@ describe.skipIf(!hasChromium())('in-chat view in an MCP Apps host', () => {
         await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
         expect(await bg()).not.toBe(light);
 
-        // Exports and the full page go through the host.
+        // Exports, the full page and full screen go through the host.
         await frame.getByRole('button', { name: 'Open full page' }).click();
         await frame.locator('[data-widget-id="holdings"]').getByRole('button', { name: 'CSV' }).click();
-        await Bun.sleep(300);
+        await frame.getByRole('button', { name: 'Full screen' }).click();
+        await frame.getByRole('button', { name: 'Exit full screen' }).waitFor();
+        expect(host.log.find((e) => e.kind === 'display-mode')?.data).toEqual({ mode: 'fullscreen' });
         expect(host.log.find((e) => e.kind === 'open-link')?.data.url).toBe(opened.structuredContent!.url);
         expect(host.log.find((e) => e.kind === 'download')?.data.contents[0].resource.uri).toContain('holdings.csv');
 

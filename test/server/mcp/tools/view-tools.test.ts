@@ -2,6 +2,7 @@
 // app-only tools (load, wait for the next revision, send an answer) through the real endpoint and SDK client.
 import { afterAll, describe, expect, test } from 'bun:test';
 import type { Client } from '@modelcontextprotocol/client';
+import { authAppsStoppedAfterEach } from '../../helpers/oauth-flow.ts';
 import {
   connectClient,
   connectModernClient,
@@ -15,6 +16,7 @@ import {
 
 afterAll(removeTempDirs);
 const start = startAppsStoppedAfterEach();
+const { startAuth } = authAppsStoppedAfterEach();
 
 type Result = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: Record<string, any> };
 const call = async (client: Client, name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as Result;
@@ -134,5 +136,23 @@ describe('in-chat view over MCP', () => {
     expect(refused?.content[0]!.text).toContain('retry in');
     const gone = await ok(client, 'view_load', { dashboard: crypto.randomUUID() });
     expect(gone.structuredContent!.status).toBe('gone');
+  });
+
+  test('with auth on, the view tools need a token like every other tool: without one nothing is read or sent', async () => {
+    const app = await startAuth();
+    const token = await app.app.auth.staticTokens.create('laptop');
+    const auth = { authorization: `Bearer ${token}` };
+    const tool = (name: string, args: Record<string, unknown>, headers: Record<string, string>) =>
+      modernPost(app.mcpUrl, 1, 'tools/call', { name, arguments: args }, headers);
+    const [opened] = await rpcMessages(await tool('dashboard_open', {}, auth));
+    const id = opened!.result.structuredContent.dashboard_id as string;
+    await tool('widget_put', { dashboard: id, widgets: [choice] }, auth);
+    expect((await tool('view_load', { dashboard: id }, {})).status).toBe(401);
+    const send = { dashboard: id, event: { kind: 'choice', widget: 'pick', data: { selected: ['a'] }, viewer: 'abcdef12' } };
+    expect((await tool('view_send', send, {})).status).toBe(401);
+    const [loaded] = await rpcMessages(await tool('view_load', { dashboard: id }, auth));
+    expect(loaded!.result.structuredContent.status).toBe('document');
+    const [read] = await rpcMessages(await tool('feedback_read', { dashboard: id }, auth));
+    expect(read!.result.structuredContent.events).toEqual([]);
   });
 });
