@@ -124,6 +124,25 @@ describe('in-chat view over MCP', () => {
     expect((await ok(client, 'feedback_read', { dashboard: id })).structuredContent!.events).toEqual([]);
   });
 
+  test('a waiting view hears of an answer given elsewhere (page or another view) with the inbox state', async () => {
+    const app = await start();
+    const { client } = await connectClient(app.mcpUrl);
+    const id = (await ok(client, 'dashboard_open')).structuredContent!.dashboard_id as string;
+    await ok(client, 'widget_put', { dashboard: id, widgets: [choice] });
+    const after = (await ok(client, 'view_load', { dashboard: id })).structuredContent!.revision as number;
+    const waiting = ok(client, 'view_wait', { dashboard: id, view: 'watcher1', after, wait_seconds: 10 });
+    await Bun.sleep(100);
+    const response = await fetch(`${app.url}/api/dashboard/${id}/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.url },
+      body: JSON.stringify({ kind: 'choice', widget: 'pick', data: { selected: ['a'] }, viewer: 'pageview1' }),
+    });
+    expect(response.status).toBeLessThan(300);
+    const woken = await waiting;
+    expect(woken.structuredContent!.status).toBe('inbox');
+    expect(woken.structuredContent!.inbox.answers).toEqual([expect.objectContaining({ widget: 'pick', data: { selected: ['a'] } })]);
+  });
+
   test('a view that calls view_wait too often is told to retry later, and a gone dashboard says so', async () => {
     const app = await start();
     const { client } = await connectClient(app.mcpUrl);
