@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { embeddedAssetsPlugin, writeEmbeddedAssetsModule } from './build/embed-web.ts';
+import { embeddedViewPlugin, writeEmbeddedViewModule } from './build/embed-view.ts';
 import { lmdbAddonPath } from './build/lmdb-addon.ts';
 import { lmdbNativePlugin } from './build/lmdb-plugin.ts';
 import { hostTarget, RELEASE_TARGETS, type BuildTarget } from './build/targets.ts';
@@ -34,14 +35,17 @@ function buildWeb(): boolean {
     return true;
   }
   const t = performance.now();
-  const vite = Bun.spawnSync([join(root, 'node_modules', '.bin', 'vite'), 'build', '--config', config], {
-    cwd: root,
-    stdout: 'inherit',
-    stderr: 'inherit',
-  });
-  if (vite.exitCode !== 0) {
-    console.error(`web: ERROR vite build failed (exit ${vite.exitCode}); compiling the server anyway, the build will fail`);
-    return false;
+  // The page, then the in-chat view (a second entry: one self-contained HTML file in web/dist-view).
+  for (const file of [config, join(root, 'web', 'vite.view.config.ts')]) {
+    const vite = Bun.spawnSync([join(root, 'node_modules', '.bin', 'vite'), 'build', '--config', file], {
+      cwd: root,
+      stdout: 'inherit',
+      stderr: 'inherit',
+    });
+    if (vite.exitCode !== 0) {
+      console.error(`web: ERROR vite build failed (exit ${vite.exitCode}, ${file}); compiling the server anyway, the build will fail`);
+      return false;
+    }
   }
   console.log(`web: built in ${seconds(t)}`);
   return true;
@@ -69,7 +73,7 @@ async function compile(target: BuildTarget): Promise<void> {
     bytecode: !args.has('--no-bytecode'),
     format: 'esm',
     sourcemap: 'none',
-    plugins: [lmdbNativePlugin(addon), embeddedAssetsPlugin()],
+    plugins: [lmdbNativePlugin(addon), embeddedAssetsPlugin(), embeddedViewPlugin()],
     throw: false,
   });
   if (!result.success) {
@@ -99,6 +103,13 @@ try {
       ? `web: embedding ${embedded.files} files from web/dist (${kb(embedded.rawBytes)}; gzip copies of ${embedded.gzipped}: ${kb(embedded.gzipBytes)})`
       : 'web: WARNING web/dist missing; the binary will serve "UI not built"',
   );
+  const view = writeEmbeddedViewModule(root);
+  console.log(
+    view
+      ? `view: embedding the in-chat view (${kb(view.rawBytes)}, gzip ${kb(view.gzipBytes)}; hosts accept up to 1024 KB)`
+      : 'view: WARNING web/dist-view missing; the in-chat view will be a short fallback page',
+  );
+  if (view && view.rawBytes > 1024 * 1024) throw new Error(`the in-chat view is ${kb(view.rawBytes)}, over the 1 MiB hosts accept`);
   mkdirSync(join(root, 'dist'), { recursive: true });
   const host = hostTarget();
   await compile(host);

@@ -103,7 +103,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   });
   // One per app: snapshots are CPU-heavy, so they are drawn one at a time in one worker thread (stopped on close).
   const snapshots = createSnapshotService();
-  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger, feedback, snapshots });
+  const tools = dashboardTools({ dashboards, sessions: cache, baseUrl, logger, feedback, snapshots, live });
   const endpoint = createMcpEndpoint({
     cache,
     createServer,

@@ -6,7 +6,7 @@ import type { Dashboard } from '../dashboard/schema.ts';
 import { AppError, NotFoundError } from '../errors.ts';
 import type { InboxAnswer, InboxNotice } from '../dashboard/answer-rules.ts';
 import type { Live } from '../live.ts';
-import type { FeedbackEvent, FeedbackStore, InboxSummary } from '../store/feedback.ts';
+import type { FeedbackEvent, FeedbackSource, FeedbackStore, InboxSummary } from '../store/feedback.ts';
 import { validateFeedback } from './validate-event.ts';
 
 export interface FeedbackServiceDeps {
@@ -39,8 +39,11 @@ export interface ReadResult {
 }
 
 export interface FeedbackService {
-  /** One event from a page: validated, stored, announced. 404 gone, 409 inbox closed, 400 invalid, 413 too large. */
-  submit(dashboardId: string, raw: unknown): Promise<FeedbackEvent>;
+  /**
+   * One event from a page (or the in-chat view, source "view"): validated, stored, announced. 404 gone, 409 inbox
+   * closed, 400 invalid, 413 too large.
+   */
+  submit(dashboardId: string, raw: unknown, source?: FeedbackSource): Promise<FeedbackEvent>;
   /** Oldest-first events after the cursor, marked read; waits for one when asked. NotFoundError when gone. */
   read(dashboardId: string, options?: ReadOptions): Promise<ReadResult>;
   /** Unread events of a dashboard the caller holds (the inbox state only: the document is not read again). */
@@ -103,11 +106,11 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
   const liveDoc = (id: string): Dashboard | undefined => dashboards.getView(id)?.doc;
 
   return {
-    async submit(id, raw) {
+    async submit(id, raw, source = 'page') {
       const doc = liveDoc(id);
       if (!doc) throw new NotFoundError('This dashboard does not exist or has expired.');
       if (doc.feedback === false) throw new AppError('feedback_closed', 409, inboxClosedMessage);
-      const input = validateFeedback(doc, raw);
+      const input = validateFeedback(doc, raw, source);
       const { event } = await store.append(id, doc.createdAt, { ...input, at: new Date(now()).toISOString() });
       if (event.kind === 'choice' || event.kind === 'form') notify(id, { answers: [toAnswer(event)] });
       wake(id);

@@ -13,7 +13,7 @@ import { WIDGET_ID_PATTERN } from '../dashboard/document-rules.ts';
 import { formatIssues } from '../dashboard/format-error.ts';
 import type { Dashboard, Widget } from '../dashboard/schema.ts';
 import { ValidationError } from '../errors.ts';
-import type { NewFeedbackEvent } from '../store/feedback.ts';
+import type { FeedbackSource, NewFeedbackEvent } from '../store/feedback.ts';
 
 const widgetId = z.string().regex(WIDGET_ID_PATTERN, { error: 'is not a widget id' });
 const viewer = z.string().regex(VIEWER_ID_PATTERN, { error: 'must be the page\'s random viewer id (6-32 of a-z, 0-9)' });
@@ -68,8 +68,11 @@ function dataSchemaFor(request: Exclude<FeedbackRequest, { kind: 'message' }>, w
   }
 }
 
-/** A page's request -> the event to store; ValidationError says what is wrong (shown to the person). */
-export function validateFeedback(doc: Dashboard, raw: unknown): Omit<NewFeedbackEvent, 'at'> {
+/**
+ * A page's or in-chat view's request -> the event to store; ValidationError says what is wrong (shown to the person).
+ * `source` is decided by the server (which door the request came through), never taken from the request.
+ */
+export function validateFeedback(doc: Dashboard, raw: unknown, source: FeedbackSource = 'page'): Omit<NewFeedbackEvent, 'at'> {
   const kind = (raw as { kind?: unknown } | null)?.kind;
   if (!FEEDBACK_KINDS.includes(kind as never)) {
     throw new ValidationError(`"kind" must be one of: ${FEEDBACK_KINDS.join(', ')}`);
@@ -77,10 +80,10 @@ export function validateFeedback(doc: Dashboard, raw: unknown): Omit<NewFeedback
   const parsed = FeedbackRequestSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(formatIssues(parsed.error.issues, raw).join('\n'), parsed.error);
   const request = parsed.data;
-  if (request.kind === 'message') return { kind: 'message', data: request.data, viewer: request.viewer };
+  if (request.kind === 'message') return { kind: 'message', data: request.data, viewer: request.viewer, source };
   const widget = doc.widgets.find((w) => w.id === request.widget);
   if (!widget) throw new ValidationError(`there is no widget "${request.widget}" on this dashboard (it may have been removed): reload the page`);
   const data = dataSchemaFor(request, widget).safeParse(request.data);
   if (!data.success) throw new ValidationError(formatIssues(data.error.issues, request.data, 'data').join('\n'), data.error);
-  return { kind: request.kind, widget: widget.id, data: request.data, viewer: request.viewer };
+  return { kind: request.kind, widget: widget.id, data: request.data, viewer: request.viewer, source };
 }

@@ -3,6 +3,7 @@
 // tools' zod schemas are built once per process and only registered here.
 import { McpServer, type McpServerOptions, type ServerCapabilities, type ServerEventBus } from '@modelcontextprotocol/server';
 import { VERSION } from '../version.ts';
+import { UI_EXTENSION_CAPABILITY } from './app-view/view-resource.ts';
 
 export const SERVER_INSTRUCTIONS = `mcpdash gives this conversation a live dashboard at a stable URL.
 Call dashboard_open first and share the returned url with the user once; then add widgets with widget_put,
@@ -42,7 +43,8 @@ export interface McpServerDeps {
   conformance?: { fixtures: ConformanceFixtures; bus: ServerEventBus };
 }
 
-const CAPABILITIES: ServerCapabilities = { tools: {}, resources: {}, logging: {} };
+// extensions: the MCP Apps UI extension, so hosts that render apps look for the in-chat view (initialize and discover).
+const CAPABILITIES: ServerCapabilities = { tools: {}, resources: {}, logging: {}, extensions: UI_EXTENSION_CAPABILITY };
 
 export function createMcpServer(deps: McpServerDeps): McpServer {
   const { conformance } = deps;

@@ -17,7 +17,11 @@ export interface FeedbackEvent {
   data: Record<string, unknown>;
   /** The sender's per-browser random id. */
   viewer: string;
+  /** Where it was sent from: the dashboard page or the in-chat view (absent on events stored before it existed). */
+  source?: FeedbackSource;
 }
+
+export type FeedbackSource = 'page' | 'view';
 
 export type NewFeedbackEvent = Omit<FeedbackEvent, 'id'>;
 

@@ -4,6 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { dashboardArg, okResult, resultShape, runTool, type ToolDeps } from './shared.ts';
 import { guardCall } from './guard.ts';
 import { isOwnDefault, resolveDashboardId } from './resolve-dashboard.ts';
+import { VIEW_TOOL_META } from '../app-view/view-resource.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
 const CONFIG = {
@@ -19,6 +20,8 @@ const CONFIG = {
   }),
   outputSchema: z.object({ ...resultShape, created: z.boolean().describe('true when this call created the dashboard.'), widgets: z.number().int() }),
   annotations: { idempotentHint: true },
+  // Hosts that render MCP Apps draw the live dashboard in the chat right under this call.
+  _meta: VIEW_TOOL_META,
 };
 
 export function registerDashboardOpen(server: McpServer, deps: ToolDeps): void {

@@ -45,6 +45,7 @@ const CONFIG = {
             .record(z.string(), z.string())
             .optional()
             .describe('choice only: the label of each selected option id, as the widget has it now.'),
+          source: z.enum(['page', 'view']).optional().describe('Where it was sent: the dashboard page or the in-chat view.'),
         }),
       )
       .describe('Oldest first.'),

@@ -8,9 +8,10 @@ import type { ServerContext } from '@modelcontextprotocol/server';
 /**
  * The tools a limited token may call, always on a dashboard it is given (it can create none). Reads that change
  * nothing: feedback_read is not one of them (it marks the people's answers read and they are meant for the owner's
- * assistant); dashboard_open is not either (it creates dashboards, renames and extends them).
+ * assistant); dashboard_open is not either (it creates dashboards, renames and extends them). The in-chat view's
+ * reads (view_load, view_wait) are reads; its view_send writes a person's answer, so it is not.
  */
-const READS = ['dashboard_get', 'dashboard_history', 'dashboard_snapshot'];
+const READS = ['dashboard_get', 'dashboard_history', 'dashboard_snapshot', 'dashboard_show', 'view_load', 'view_wait'];
 const ALLOWED: Record<Exclude<TokenScope, 'write'>, ReadonlySet<string>> = {
   read: new Set(READS),
   append: new Set([...READS, 'data_append']),

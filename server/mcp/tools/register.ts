@@ -14,6 +14,9 @@ import { registerDashboardRestore } from './dashboard-restore.ts';
 import { registerDashboardSnapshot } from './dashboard-snapshot.ts';
 import { registerFeedbackRead } from './feedback-read.ts';
 import { registerDashboardResource } from './dashboard-resource.ts';
+import { registerDashboardShow } from './dashboard-show.ts';
+import { registerViewTools } from './view-tools.ts';
+import { registerViewResource } from '../app-view/view-resource.ts';
 
 export const TOOL_NAMES = [
   'dashboard_open',
@@ -27,6 +30,7 @@ export const TOOL_NAMES = [
   'dashboard_restore',
   'dashboard_snapshot',
   'feedback_read',
+  'dashboard_show',
 ] as const;
 
 export function dashboardTools(deps: ToolDeps): ServerPlugin {
@@ -43,5 +47,8 @@ export function dashboardTools(deps: ToolDeps): ServerPlugin {
     registerDashboardSnapshot(server, deps);
     registerFeedbackRead(server, deps);
     registerDashboardResource(server, deps);
+    registerDashboardShow(server, deps);
+    registerViewTools(server, deps);
+    registerViewResource(server);
   };
 }

@@ -10,6 +10,7 @@ import { widgetsHelp } from '../../dashboard/widget-help.ts';
 import { widgetItemJsonSchema } from '../../dashboard/widget-json-schema.ts';
 import type { FeedbackService } from '../../feedback/service.ts';
 import type { SnapshotService } from '../../render/snapshot-service.ts';
+import type { Live } from '../../live.ts';
 
 export interface ToolDeps {
   dashboards: DashboardService;
@@ -22,6 +23,8 @@ export interface ToolDeps {
   feedback: FeedbackService;
   /** Draws dashboard_snapshot's pictures in a worker; built and closed by the composition root (server/app.ts). */
   snapshots: SnapshotService;
+  /** Dashboard changes as they commit: the in-chat view's wait for the next revision listens here. */
+  live: Live;
 }
 
 export const dashboardArg = z

@@ -33,9 +33,12 @@ describe('dashboard tools', () => {
   test('lists exactly the tools of the contract, each with a description and an output schema', async () => {
     const app = await start();
     const { client } = await connectClient(app.mcpUrl);
-    const { tools } = await client.listTools();
+    const listed = (await client.listTools()).tools;
+    // The in-chat view's own tools are listed to every client (tools/list never varies) but hidden from the model.
+    const tools = listed.filter((t) => (t._meta as { ui?: { visibility?: string[] } } | undefined)?.ui?.visibility?.join() !== 'app');
+    expect(listed.length - tools.length).toBe(3);
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['dashboard_get', 'dashboard_history', 'dashboard_open', 'dashboard_restore', 'dashboard_set', 'dashboard_snapshot', 'data_append', 'feedback_read', 'widget_put', 'widget_remove', 'widget_update'],
+      ['dashboard_get', 'dashboard_history', 'dashboard_open', 'dashboard_restore', 'dashboard_set', 'dashboard_show', 'dashboard_snapshot', 'data_append', 'feedback_read', 'widget_put', 'widget_remove', 'widget_update'],
     );
     for (const tool of tools) {
       expect(tool.description!.length).toBeGreaterThan(40);
@@ -51,8 +54,9 @@ describe('dashboard tools', () => {
     const app = await start();
     const { client } = await connectClient(app.mcpUrl);
     const { tools } = await client.listTools();
-    // The whole list stays small enough for a client to take on every connect (24,638 bytes before the help was generated).
-    expect(JSON.stringify({ tools }).length).toBeLessThan(40_000);
+    // The whole list stays small enough for a client to take on every connect (24,638 bytes before the help was
+    // generated; the in-chat view's dashboard_show and three app-only tools add about 6 KB).
+    expect(JSON.stringify({ tools }).length).toBeLessThan(45_000);
     const put = tools.find((t) => t.name === 'widget_put')!;
     const set = tools.find((t) => t.name === 'dashboard_set')!;
     const widgets = (tool: typeof put) => (tool.inputSchema.properties as Record<string, { description?: string; items?: { oneOf?: { properties: { kind: { const: string } } }[] } }>).widgets!;

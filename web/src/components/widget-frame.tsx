@@ -3,7 +3,7 @@ import { createEffect, createSignal, ErrorBoundary, on, Show, type Accessor, typ
 import { Dynamic } from 'solid-js/web';
 import type { WidgetView } from '../api/types';
 import { chartOptionToCsv, toCsv } from '../../../server/dashboard/present/csv.ts';
-import { dataUrlToBlob, downloadBlob, downloadText, safeFilename } from '../lib/download';
+import { dataUrlToBlob, safeFilename, useDownloader } from '../lib/download';
 import { Markdown } from '../lib/markdown';
 import { readColumns, readRows } from '../../../server/dashboard/present/table-model.ts';
 import { WidgetDataError } from '../../../server/dashboard/present/widget-fields.ts';
@@ -38,6 +38,9 @@ interface Commenting {
 
 function Actions(props: { widget: Accessor<WidgetView>; png: () => string | undefined; comment: Commenting }): JSX.Element {
   const name = (): string => safeFilename(props.widget().id);
+  // Undefined in an in-chat view whose host offers no downloads: the export buttons are hidden there.
+  const downloader = useDownloader();
+  const downloadText = (text: string, filename: string, type: string): void => downloader?.save(new Blob([text], { type }), filename);
   const csv = (): void => {
     const w = props.widget();
     const text =
@@ -51,7 +54,7 @@ function Actions(props: { widget: Accessor<WidgetView>; png: () => string | unde
   };
   const png = (): void => {
     const url = props.png();
-    if (url) downloadBlob(dataUrlToBlob(url), `${name()}.png`);
+    if (url) downloader?.save(dataUrlToBlob(url), `${name()}.png`);
   };
   const log = (): void => {
     const lines = props.widget().lines;
@@ -60,13 +63,13 @@ function Actions(props: { widget: Accessor<WidgetView>; png: () => string | unde
   const kind = (): string => props.widget().kind;
   return (
     <div class="widget-actions">
-      <Show when={kind() === 'table' || kind() === 'chart'}>
+      <Show when={downloader && (kind() === 'table' || kind() === 'chart')}>
         <button type="button" class="icon-button" onClick={csv} title="Download data as CSV">CSV</button>
       </Show>
-      <Show when={kind() === 'chart'}>
+      <Show when={downloader && kind() === 'chart'}>
         <button type="button" class="icon-button" onClick={png} title="Download chart as PNG">PNG</button>
       </Show>
-      <Show when={kind() === 'log'}>
+      <Show when={downloader && kind() === 'log'}>
         <button type="button" class="icon-button" onClick={log} title="Download log lines">TXT</button>
       </Show>
       <Show when={props.comment.allowed()}>

@@ -1,4 +1,10 @@
-// Client-side downloads (Blob + object URL): nothing leaves the browser, nothing is fetched.
+// Client-side downloads (Blob + object URL): nothing leaves the browser, nothing is fetched. Components save through
+// the Downloader in context: the page saves in the browser, the in-chat view through its host (or offers no export).
+import { createContext, useContext } from 'solid-js';
+
+export interface Downloader {
+  save(blob: Blob, filename: string): void;
+}
 
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -31,3 +37,11 @@ export function dataUrlToBlob(dataUrl: string): Blob {
 export function safeFilename(name: string): string {
   return name.replace(/[^a-z0-9_-]+/gi, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'widget';
 }
+
+/**
+ * The page's downloader; the in-chat view provides the host's, or null where the host offers none (null, not
+ * undefined: Solid gives a Provider's undefined value the default).
+ */
+export const DownloadContext = createContext<Downloader | null>({ save: (blob, filename) => downloadBlob(blob, filename) });
+
+export const useDownloader = (): Downloader | undefined => useContext(DownloadContext) ?? undefined;

@@ -1,7 +1,8 @@
 // The page for an unknown or expired dashboard: what happened and how to get a new one.
 import type { JSX } from 'solid-js';
 
-export function GonePage(props: { expired: boolean }): JSX.Element {
+/** `about`: false where the server's home page cannot be opened (the in-chat view). */
+export function GonePage(props: { expired: boolean; about?: boolean }): JSX.Element {
   return (
     <main class="page-state gone">
       <h1>{props.expired ? 'This dashboard has expired' : 'Dashboard not found'}</h1>
@@ -14,7 +15,7 @@ export function GonePage(props: { expired: boolean }): JSX.Element {
       <p>
         To get a new one, ask the assistant to call <code>dashboard_open</code> again; it replies with a fresh link.
       </p>
-      <p><a href="/">About this mcpdash server</a></p>
+      {props.about !== false && <p><a href="/">About this mcpdash server</a></p>}
     </main>
   );
 }

@@ -38,7 +38,7 @@ export interface FeedbackState {
 /** Sent items kept per widget (and for messages): the page shows the latest few. */
 const KEEP = 20;
 
-export function createFeedbackState(dashboardId: string, api: Api, open: Accessor<boolean>): FeedbackState {
+export function createFeedbackState(dashboardId: string, api: Pick<Api, 'postFeedback'>, open: Accessor<boolean>): FeedbackState {
   const viewer = viewerId();
   const [seenThrough, setSeenThrough] = createSignal(0);
   const [answers, setAnswers] = createSignal<ReadonlyMap<string, InboxAnswer>>(new Map());
