@@ -78,7 +78,9 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   const feedback = createFeedbackService({ store: feedbackStore, dashboards, live, now });
   let boundPort = config.port;
   const baseUrl = () => baseUrlOf(config, boundPort);
-  const auth = createAuthService(store, { issuer: baseUrl, tokenTtlMs: config.tokenTtlMs, now, cimd: options.cimd });
+  // Why a metadata document could not be fetched goes to the log only (the caller is anonymous).
+  const onFetchFailure = (clientId: string, detail: string) => logger.warn('client metadata document could not be fetched', { client: clientId.slice(0, 200), detail: detail.slice(0, 300) });
+  const auth = createAuthService(store, { issuer: baseUrl, tokenTtlMs: config.tokenTtlMs, now, cimd: { onFetchFailure, ...options.cimd } });
   const limits = createAuthLimits({ mcpPerMinute: config.mcpRatePerMinute, now });
   const secureCookies = baseUrl().startsWith('https:');
   // The session cache and the tools need each other (tools find their session's dashboard; sessions build servers
