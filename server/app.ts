@@ -19,7 +19,7 @@ import { createSpaRoutes } from './http/static.ts';
 import { createApiRoutes } from './http/routes/api.ts';
 import { createEventRoutes } from './http/routes/events.ts';
 import { createFeedbackRoutes, pageOrigins } from './http/routes/feedback.ts';
-import { DEFAULT_STREAM_BOUNDS } from './http/routes/stream-bounds.ts';
+import { addressShare, DEFAULT_STREAM_BOUNDS } from './http/routes/stream-bounds.ts';
 import { createFeedbackStore } from './store/feedback.ts';
 import { createFeedbackService } from './feedback/service.ts';
 import { MAX_FEEDBACK_EVENT_BYTES, MAX_FEEDBACK_EVENTS } from './dashboard/answer-rules.ts';
@@ -166,7 +166,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
         heartbeatMs: options.heartbeatMs,
         shutdown: shutdown.signal,
         inboxState: feedback.pageState,
-        maxStreams: { perDashboard: config.maxViewers, total: Math.max(DEFAULT_STREAM_BOUNDS.total, config.maxViewers) },
+        maxStreams: { perDashboard: config.maxViewers, perAddress: addressShare(config.maxViewers), total: Math.max(DEFAULT_STREAM_BOUNDS.total, config.maxViewers) },
       }),
       createFeedbackRoutes({ feedback, ownOrigins: () => pageOrigins(baseUrl(), boundPort) }),
     ],
