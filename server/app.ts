@@ -59,6 +59,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Client metadata document fetching (tests point it at a local TLS server). */
   cimd?: CimdOptions;
+  /** Lines for the console (main.ts prints them under the banner), for things the owner must act on while it runs. */
+  notice?: (lines: string[]) => void;
 }
 
 export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
@@ -132,6 +134,13 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     logger,
     guard: { host: config.host, port: () => boundPort, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins },
     trustProxy: config.trustProxy,
+    onUntrustedProxy: (header) => {
+      logger.warn('requests come through a tunnel or proxy on this machine but --trust-proxy is off: every client counts as 127.0.0.1 for rate limits; restart with --trust-proxy', { header });
+      options.notice?.([
+        `  Tunnel:       requests arrive through a tunnel or proxy on this machine (they carry ${header === 'cf-connecting-ip' ? 'CF-Connecting-IP' : 'X-Forwarded-For'}),`,
+        '                but every client counts as 127.0.0.1 and all share one set of limits: restart with --trust-proxy',
+      ]);
+    },
     baseUrl,
     mcp: createMcpRoutes({ endpoint, maxBodyBytes: config.maxBodyBytes }),
     mcpAccess: mcpAccess({ gate: config.auth ? auth.bearerGate : undefined, limiter: limits.mcp }),

@@ -55,7 +55,7 @@ process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 
 try {
-  app = await startApp(config, logger);
+  app = await startApp(config, logger, { notice: (lines) => process.stdout.write(`${lines.join('\n')}\n`) });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`mcpdash: could not start: ${message}\n`);

@@ -15,6 +15,8 @@ export interface HttpAppDeps {
   guard: HostOriginOptions;
   /** Take the client address from the proxy's forwarded headers (--trust-proxy). */
   trustProxy: boolean;
+  /** Said once when a local tunnel or proxy forwards requests and --trust-proxy is off. */
+  onUntrustedProxy?: (header: string) => void;
   baseUrl: () => string;
   /** /mcp (server/http/routes/mcp.ts). */
   mcp: Hono<AppEnv>;
@@ -33,7 +35,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   app.use('*', requestLog(deps.logger));
   app.use('*', securityHeaders());
   app.use('*', hostOriginGuard(deps.guard));
-  app.use('*', clientAddress({ trustProxy: deps.trustProxy }));
+  app.use('*', clientAddress({ trustProxy: deps.trustProxy, onUntrustedProxy: deps.onUntrustedProxy }));
   // Bearer auth and the per-client bound come before the body is read.
   if (deps.mcpAccess) app.use('/mcp', deps.mcpAccess);
   app.route('/', deps.mcp);
