@@ -69,14 +69,15 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   const sessions = createSessionStore(store, config.ttlMs);
   const dashboardStore = createDashboardStore(store, { ttlMs: config.ttlMs, historyLimit: config.historyLimit });
   const live = createLive({ onListenerError: (error) => logger.error('live listener failed', { error: String(error) }) });
+  const feedbackStore = createFeedbackStore(store, { maxEvents: MAX_FEEDBACK_EVENTS, maxEventBytes: MAX_FEEDBACK_EVENT_BYTES });
   const dashboards = createDashboardService({
     store: dashboardStore,
     live,
     limits: { maxDocumentBytes: config.maxDocumentBytes, maxWidgets: config.maxWidgets },
     ttlMs: config.ttlMs,
     now,
+    removeAlongside: feedbackStore.removeAll,
   });
-  const feedbackStore = createFeedbackStore(store, { maxEvents: MAX_FEEDBACK_EVENTS, maxEventBytes: MAX_FEEDBACK_EVENT_BYTES });
   const feedback = createFeedbackService({ store: feedbackStore, dashboards, live, now });
   let boundPort = config.port;
   const baseUrl = () => baseUrlOf(config, boundPort);
@@ -108,18 +109,12 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     // The SDK reports refused requests here too (bad envelope, header mismatch): the client's mistake, not ours.
     onError: (error) => logger.debug('mcp request refused or failed', { error: error.message.slice(0, 300) }),
   });
-  /** Everything about a dashboard goes at once: the document, its history and its page feedback (one transaction). */
-  const removeDashboard = (id: string, nowMs: number) => {
-    const removed = dashboardStore.removeIfExpired(id, nowMs);
-    if (removed) feedbackStore.removeAll(id);
-    return removed;
-  };
   const sweeper = startSweeper(store, {
     intervalMs: options.sweepIntervalMs ?? Math.max(1_000, Math.min(60_000, Math.floor(config.ttlMs / 10))),
     now,
     removers: {
       session: sessions.removeIfExpired,
-      dashboard: removeDashboard,
+      dashboard: dashboards.removeIfExpired,
       ...auth.records.removers,
     },
     onRemoved: (kind, id) => {
@@ -142,8 +137,11 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
       ]);
     },
     baseUrl,
-    mcp: createMcpRoutes({ endpoint, maxBodyBytes: config.maxBodyBytes }),
-    mcpAccess: mcpAccess({ gate: config.auth ? auth.bearerGate : undefined, limiter: limits.mcp }),
+    mcp: createMcpRoutes({
+      endpoint,
+      maxBodyBytes: config.maxBodyBytes,
+      access: mcpAccess({ gate: config.auth ? auth.bearerGate : undefined, limiter: limits.mcp }),
+    }),
     routes: [
       ...(config.auth ? [createOAuthRoutes({ auth, limits }), createConsentRoutes({ auth, limits, secureCookies })] : []),
       createConsoleRoutes({
@@ -156,15 +154,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
           const { usedBytes, maxBytes } = store.budget.usage();
           return { usedBytes, budgetBytes: maxBytes };
         },
-        dashboards: {
-          list: () => listDashboards(dashboardStore.list(now()), 500),
-          async delete(id) {
-            // Removed exactly as when it expires (document, history, page feedback), and its open pages are told.
-            const removed = await store.root.transaction(() => removeDashboard(id, Number.POSITIVE_INFINITY));
-            if (removed) dashboards.onExpired(id);
-            return removed;
-          },
-        },
+        dashboards: { list: () => listDashboards(dashboardStore.list(now()), 500), delete: dashboards.delete },
       }),
     ],
     api: [

@@ -1,7 +1,7 @@
 // Bearer tokens on /mcp: verification (an OAuthTokenVerifier for the SDK's verifyBearerToken) and the gate that
-// turns a request into the principal behind its token, or into the 401 that starts OAuth discovery.
+// decides a request: the principal behind its token, or why it is refused. server/http/bearer-response.ts turns a
+// refusal into the 401/403 that starts OAuth discovery.
 import {
-  bearerAuthChallengeResponse,
   OAuthError,
   OAuthErrorCode,
   verifyBearerToken,
@@ -62,37 +62,36 @@ export function createTokenVerifier(deps: VerifierDeps): OAuthTokenVerifier {
   };
 }
 
-/**
- * 401 for a request that carried no credentials (RFC 6750 §3.1: the challenge then names no error): where the
- * resource metadata is, and which scope to ask for.
- */
-export function unauthorizedResponse(resourceMetadataUrl: string): Response {
-  return Response.json(
-    { error: 'invalid_token', error_description: 'This MCP server needs a token: discover its authorization server from the resource metadata.' },
-    { status: 401, headers: { 'WWW-Authenticate': `Bearer resource_metadata="${resourceMetadataUrl}", scope="${MCP_SCOPE}"` } },
-  );
-}
-
 export interface BearerGateOptions {
   verifier: OAuthTokenVerifier;
   resource: () => string;
   resourceMetadataUrl: () => string;
 }
 
-export type BearerResult = { principal: Principal; authInfo: AuthInfo } | Response;
+/** What the challenge of a refusal names: where the resource metadata is and which scope to ask for. */
+export interface BearerChallenge {
+  resourceMetadataUrl: string;
+  requiredScopes: string[];
+}
 
-/** The principal behind a request's bearer token, or the response refusing it (401, or 403 for a missing scope). */
-export function createBearerGate(options: BearerGateOptions): (request: Request) => Promise<BearerResult> {
+export type BearerDecision =
+  | { kind: 'allowed'; principal: Principal; authInfo: AuthInfo }
+  /** No Authorization header: the challenge names no error (RFC 6750 §3.1), the client starts discovery. */
+  | ({ kind: 'missing' } & BearerChallenge)
+  /** Credentials refused: `error` is the SDK's OAuthError (invalid_token, insufficient_scope) or a verifier fault. */
+  | ({ kind: 'refused'; error: unknown } & BearerChallenge);
+
+/** Decides a request by its bearer token: the principal behind it, or why it is refused. */
+export function createBearerGate(options: BearerGateOptions): (request: Request) => Promise<BearerDecision> {
   return async (request) => {
     const header = request.headers.get('authorization');
-    const resourceMetadataUrl = options.resourceMetadataUrl();
-    if (!header) return unauthorizedResponse(resourceMetadataUrl);
-    const settings = { requiredScopes: [MCP_SCOPE], resourceMetadataUrl };
+    const challenge = { resourceMetadataUrl: options.resourceMetadataUrl(), requiredScopes: [MCP_SCOPE] };
+    if (!header) return { kind: 'missing', ...challenge };
     try {
-      const authInfo = await verifyBearerToken(header, { ...settings, verifier: options.verifier, expectedResource: new URL(options.resource()) });
-      return { principal: authInfo.extra!.principal as Principal, authInfo };
+      const authInfo = await verifyBearerToken(header, { ...challenge, verifier: options.verifier, expectedResource: new URL(options.resource()) });
+      return { kind: 'allowed', principal: authInfo.extra!.principal as Principal, authInfo };
     } catch (error) {
-      return bearerAuthChallengeResponse(error, settings);
+      return { kind: 'refused', error, ...challenge };
     }
   };
 }

@@ -1,15 +1,16 @@
-// An OAuth protocol refusal (RFC 6749 §5.2 codes): the routes answer it in the OAuth error shape.
+// An OAuth protocol refusal (RFC 6749 §5.2 codes): an AppError whose code is the registered OAuth error, so it travels
+// by throwing like every other refusal and the OAuth routes' error handler answers it in the OAuth error shape.
+import { AppError } from '../errors.ts';
 
-export class OAuthRequestError extends Error {
+export class OAuthRequestError extends AppError {
   constructor(
     /** The registered error code, e.g. invalid_grant. */
     readonly error: string,
     /** Shown to the client developer: says what to change. */
     readonly description: string,
-    readonly status = 400,
+    status = 400,
   ) {
-    super(description);
-    this.name = 'OAuthRequestError';
+    super(error, status, description);
   }
 }
 

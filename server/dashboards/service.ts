@@ -14,6 +14,8 @@ export interface DashboardServiceDeps {
   limits: Limits;
   ttlMs: number;
   now: () => number;
+  /** Removes the records that live and die with a dashboard (its page feedback), inside the removing transaction. */
+  removeAlongside?: (id: string) => void;
 }
 
 export interface OpenOptions {
@@ -54,6 +56,13 @@ export interface DashboardService {
   history(id: string, limit?: number): HistoryEntry[];
   /** Make an earlier revision's content current again, as a new revision. */
   restore(id: string, revision: number, options?: { expectedRevision?: number }): Promise<EditResult>;
+  /**
+   * Deletes a dashboard now (the owner's console): the document, its history and its page feedback in one
+   * transaction, removed exactly as when it expires; its open pages are told. False when there was none.
+   */
+  delete(id: string): Promise<boolean>;
+  /** Sweeper hook, inside the sweeper's transaction: removes the dashboard and what belongs to it if really expired. */
+  removeIfExpired(id: string, nowMs: number): boolean;
   /** The sweeper removed the dashboard: tell the open pages. */
   onExpired(id: string): void;
 }
@@ -85,6 +94,11 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
       removed: result.removed,
     };
     live.publish(id, { type: 'update', revision: doc.revision, data });
+  };
+
+  const onExpired = (id: string) => {
+    views.delete(id);
+    live.publish(id, { type: 'expired' });
   };
 
   const apply = async (id: string, tool: string, edit: Edit, options: ApplyOptions = {}) => {
@@ -180,9 +194,18 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
       );
     },
 
-    onExpired(id) {
-      views.delete(id);
-      live.publish(id, { type: 'expired' });
+    async delete(id) {
+      const removed = await store.remove(id, deps.removeAlongside);
+      if (removed) onExpired(id);
+      return removed;
     },
+
+    removeIfExpired(id, nowMs) {
+      const removed = store.removeIfExpired(id, nowMs);
+      if (removed) deps.removeAlongside?.(id);
+      return removed;
+    },
+
+    onExpired,
   };
 }

@@ -1,5 +1,5 @@
 // The Hono app: middleware, then /mcp, health/info, the dashboard API, and the embedded SPA last.
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import { clientAddress } from './middleware/client-address.ts';
@@ -18,10 +18,8 @@ export interface HttpAppDeps {
   /** Said once when a local tunnel or proxy forwards requests and --trust-proxy is off. */
   onUntrustedProxy?: (header: string) => void;
   baseUrl: () => string;
-  /** /mcp (server/http/routes/mcp.ts). */
+  /** /mcp (server/http/routes/mcp.ts, with its access checks). */
   mcp: Hono<AppEnv>;
-  /** In front of /mcp: bearer auth (auth on) and the per-client request bound. */
-  mcpAccess?: MiddlewareHandler<AppEnv>;
   /** Mounted at / before the API and the SPA (OAuth endpoints, consent and console APIs). */
   routes?: Hono<AppEnv>[];
   /** Mounted under /api (dashboard JSON and events). */
@@ -36,15 +34,14 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   app.use('*', securityHeaders());
   app.use('*', hostOriginGuard(deps.guard));
   app.use('*', clientAddress({ trustProxy: deps.trustProxy, onUntrustedProxy: deps.onUntrustedProxy }));
-  // Bearer auth and the per-client bound come before the body is read.
-  if (deps.mcpAccess) app.use('/mcp', deps.mcpAccess);
   app.route('/', deps.mcp);
   app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl }));
   for (const routes of deps.routes ?? []) app.route('/', routes);
   for (const routes of deps.api ?? []) app.route('/api', routes);
   if (deps.spa) app.route('/', deps.spa);
   app.notFound(() => appErrorResponse(new NotFoundError('No such page.')));
-  // Routes throw AppErrors for refusals; anything else is a bug, logged here and answered without its details.
+  // Routes throw AppErrors for refusals (sub-apps with their own protocol answer those themselves and pass the rest
+  // on); anything else is a bug, logged here and answered without its details.
   app.onError((error, c) => {
     if (!(error instanceof AppError) || error.status >= 500) {
       deps.logger.error('unhandled error', { path: redactPath(c.req.path).slice(0, 200), error: error instanceof Error ? error.message : String(error) });

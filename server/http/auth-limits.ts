@@ -22,9 +22,14 @@ export interface AuthLimitOptions {
   now?: () => number;
 }
 
+/** What a person or client is told when a bound is reached. */
+export function tooManyMessage(what: string, retryAfterSeconds: number): string {
+  return `Too many ${what}; try again in ${retryAfterSeconds} s.`;
+}
+
 /** A refused decision as the error the routes answer 429 with. */
 export function refuse(decision: RateDecision, what: string): void {
-  if (!decision.ok) throw new RateLimitError(`Too many ${what}; try again in ${decision.retryAfterSeconds} s.`, decision.retryAfterSeconds);
+  if (!decision.ok) throw new RateLimitError(tooManyMessage(what, decision.retryAfterSeconds), decision.retryAfterSeconds);
 }
 
 export function createAuthLimits(options: AuthLimitOptions): AuthLimits {

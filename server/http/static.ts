@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import { isDashboardId } from '../dashboard/target.ts';
 import { NotFoundError } from '../errors.ts';
-import { appErrorResponse } from './error-response.ts';
+import { answerAppErrors, appErrorResponse } from './error-response.ts';
 import { defaultSpaAssets, type SpaAssets } from './spa-assets.ts';
 
 export interface SpaRoutesOptions {
@@ -57,8 +57,11 @@ export function acceptsGzip(header: string | undefined): boolean {
 export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
   const assets = options.assets === undefined ? defaultSpaAssets() : options.assets;
   const app = new Hono();
+  app.onError(answerAppErrors(appErrorResponse));
 
-  const notFound = () => appErrorResponse(new NotFoundError('No such page.'));
+  const notFound = (): never => {
+    throw new NotFoundError('No such page.');
+  };
 
   const serve = (c: Context, urlPath: string, cacheControl: string) => {
     const file = assets?.files.get(urlPath);

@@ -55,8 +55,11 @@ export interface DashboardStore {
   history(id: string, nowMs: number, limit?: number): HistoryEntry[];
   /** The document as it was at a revision still in history. Usable inside write() edits too. */
   revisionDoc(id: string, revision: number): Dashboard | undefined;
-  /** Delete the document, its history and its content now (e.g. the owner deleted it). False when there was none. */
-  remove(id: string): Promise<boolean>;
+  /**
+   * Delete the document, its history and its content now (e.g. the owner deleted it). False when there was none.
+   * `alongside` removes records that belong to the dashboard (its page feedback) in the same transaction.
+   */
+  remove(id: string, alongside?: (id: string) => void): Promise<boolean>;
   /** Sweeper hook: delete the document and all its history if really expired. Runs inside the sweeper's transaction. */
   removeIfExpired(id: string, nowMs: number): boolean;
 }
@@ -242,11 +245,12 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
       return isSnapshot(snapshot) ? loadSnapshot(id, snapshot, snapshot.doc).doc : undefined;
     },
 
-    remove(id) {
+    remove(id, alongside) {
       return store.root.childTransaction(() => {
         const head = readHead(id);
         if (!head) return false;
         removeAll(id);
+        alongside?.(id);
         moveExpiry(store, 'dashboard', id, expiresMs(head), undefined);
         return true;
       });

@@ -220,7 +220,9 @@ describe.skipIf(!hasChromium())('OAuth through an https tunnel, against the bina
       await page.waitForTimeout(1_500);
       // A blocked frame shows Chromium's error page: the app never runs inside it.
       expect(frame?.url() ?? '').not.toStartWith(tunnel.publicUrl);
-      const ran = await frame!.evaluate(() => document.querySelector('#root')?.childElementCount ?? 0).catch(() => 0);
+      // No catch: an evaluation that fails is a failure, not a pass.
+      expect(frame).not.toBeNull();
+      const ran = await frame!.evaluate(() => document.querySelector('#root')?.childElementCount ?? 0);
       expect(ran).toBe(0);
     } finally {
       await page.close();

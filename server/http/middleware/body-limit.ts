@@ -3,11 +3,12 @@
 // Hono's bodyLimit does the same but touches `request.body` first, and on Bun that turns every body into a JS stream:
 // reading a small JSON-RPC body then costs ~20 us more than the one native call `request.text()` makes of it.
 import type { MiddlewareHandler } from 'hono';
+import type { AppError } from '../../errors.ts';
 
 export interface BodyLimitOptions {
   maxBytes: number;
-  /** The answer for a body over the bound (413 in the route's own error shape). */
-  tooLarge: () => Response;
+  /** The refusal for a body over the bound (a 413), thrown: the route's error handler answers it in its shape. */
+  tooLarge: () => AppError;
 }
 
 export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
@@ -16,7 +17,7 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
     const declared = request.headers.get('content-length');
     if (declared !== null && !request.headers.has('transfer-encoding')) {
       // Bun enforces the declared length, so checking the header is enough; the body stays native.
-      if (Number(declared) > options.maxBytes) return options.tooLarge();
+      if (Number(declared) > options.maxBytes) throw options.tooLarge();
       return next();
     }
     if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return next();
@@ -29,7 +30,7 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
       size += value.byteLength;
       if (size > options.maxBytes) {
         await reader.cancel().catch(() => undefined);
-        return options.tooLarge();
+        throw options.tooLarge();
       }
       chunks.push(value);
     }

@@ -2,7 +2,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { isLoopback } from '../../loopback.ts';
 import { ForbiddenError } from '../../errors.ts';
-import { appErrorResponse } from '../error-response.ts';
 
 export interface HostOriginOptions {
   /** Bound address, e.g. 127.0.0.1, ::1, 0.0.0.0. */
@@ -44,14 +43,12 @@ export function hostOriginGuard(options: HostOriginOptions): MiddlewareHandler {
         const hint = options.publicUrl
           ? `Allowed: localhost and ${publicUrl?.host}.`
           : 'If you reach mcpdash through a tunnel (cloudflared, Tailscale Funnel, ngrok), start it with --public-url https://<tunnel-host>.';
-        return appErrorResponse(new ForbiddenError('forbidden_host', `Host '${host.slice(0, 200)}' is not allowed. ${hint}`));
+        throw new ForbiddenError('forbidden_host', `Host '${host.slice(0, 200)}' is not allowed. ${hint}`);
       }
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return appErrorResponse(
-        new ForbiddenError('forbidden_origin', `Origin '${origin.slice(0, 200)}' is not allowed. Add it with --allowed-origin ${origin.slice(0, 200)} if you trust it.`),
-      );
+      throw new ForbiddenError('forbidden_origin', `Origin '${origin.slice(0, 200)}' is not allowed. Add it with --allowed-origin ${origin.slice(0, 200)} if you trust it.`);
     }
     await next();
   };

@@ -4,7 +4,7 @@ import type { DashboardService } from '../../dashboards/service.ts';
 import { isDashboardId } from '../../dashboard/target.ts';
 import type { Live } from '../../live.ts';
 import { NotFoundError } from '../../errors.ts';
-import { appErrorResponse } from '../error-response.ts';
+import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 
 export interface ApiRoutesDeps {
   dashboards: DashboardService;
@@ -18,8 +18,8 @@ export function dashboardIdParam(raw: string | undefined): string | undefined {
 }
 
 /** Unknown, expired and malformed look the same from outside: ids are credentials, don't help guessing. */
-export function dashboardNotFound(): Response {
-  return appErrorResponse(new NotFoundError('This dashboard does not exist or has expired.'));
+export function dashboardNotFound(): NotFoundError {
+  return new NotFoundError('This dashboard does not exist or has expired.');
 }
 
 /** True when an If-None-Match header (a list, weak tags or *) matches the current strong ETag. */
@@ -33,12 +33,13 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 
 export function createApiRoutes(deps: ApiRoutesDeps): Hono {
   const app = new Hono();
+  app.onError(answerAppErrors(appErrorResponse));
   app.get('/dashboard/:id', (c) => {
     const id = dashboardIdParam(c.req.param('id'));
-    if (!id) return dashboardNotFound();
+    if (!id) throw dashboardNotFound();
     // A read: viewing never extends the dashboard's life.
     const view = deps.dashboards.getView(id);
-    if (!view) return dashboardNotFound();
+    if (!view) throw dashboardNotFound();
     const etag = `"${view.doc.revision}"`;
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag });
     return c.body(view.json, 200, { ETag: etag, 'Content-Type': 'application/json; charset=UTF-8' });

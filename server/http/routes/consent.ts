@@ -7,6 +7,7 @@ import type { AuthService } from '../../auth/service.ts';
 import { UnauthorizedError } from '../../errors.ts';
 import type { AuthLimits } from '../auth-limits.ts';
 import type { AppEnv } from '../env.ts';
+import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { jsonBody } from '../json-body.ts';
 import { checkOwnerPassword } from './owner-password.ts';
 import { ownerSession } from '../middleware/owner-session.ts';
@@ -26,6 +27,7 @@ const answerBody = z.object({
 export function createConsentRoutes(deps: ConsentRoutesDeps): Hono<AppEnv> {
   const { auth } = deps;
   const app = new Hono<AppEnv>();
+  app.onError(answerAppErrors(appErrorResponse));
   // A signed-in owner approves without typing the password again.
   app.use('/api/consent/*', ownerSession(auth.owner, deps.secureCookies));
 

@@ -10,6 +10,7 @@ import { NotFoundError } from '../../errors.ts';
 import type { DashboardListing } from '../../store/dashboard-list.ts';
 import type { AuthLimits } from '../auth-limits.ts';
 import type { AppEnv } from '../env.ts';
+import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { jsonBody } from '../json-body.ts';
 import { ownerSession, requireOwner, sessionCookieName } from '../middleware/owner-session.ts';
 import { checkOwnerPassword } from './owner-password.ts';
@@ -45,6 +46,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 export function createConsoleRoutes(deps: ConsoleRoutesDeps): Hono<AppEnv> {
   const { auth } = deps;
   const app = new Hono<AppEnv>();
+  app.onError(answerAppErrors(appErrorResponse));
   const cookie = sessionCookieName(deps.secureCookies);
   app.use('/api/console/*', ownerSession(auth.owner, deps.secureCookies));
 

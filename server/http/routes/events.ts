@@ -5,8 +5,8 @@ import { Hono, type Context } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Live } from '../../live.ts';
 import { dashboardIdParam, dashboardNotFound } from './api.ts';
+import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { RateLimitError } from '../../errors.ts';
-import { appErrorResponse } from '../error-response.ts';
 import type { AppEnv } from '../env.ts';
 import { openDashboardStream, parseLastEventId, type DashboardStream, type DashboardStreamDeps } from './dashboard-stream.ts';
 import { createStreamBounds, DEFAULT_STREAM_BOUNDS, type StreamBoundsOptions } from './stream-bounds.ts';
@@ -42,6 +42,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
   };
   const bounds = createStreamBounds({ ...DEFAULT_STREAM_BOUNDS, ...deps.maxStreams });
   const app = new Hono();
+  app.onError(answerAppErrors(appErrorResponse));
   // One shutdown listener for all streams rather than one per stream.
   const open = new Set<DashboardStream>();
   deps.shutdown?.addEventListener('abort', () => {
@@ -50,13 +51,11 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
 
   app.get('/dashboard/:id/events', (c) => {
     const id = dashboardIdParam(c.req.param('id'));
-    if (!id) return dashboardNotFound();
+    if (!id) throw dashboardNotFound();
     const lastEventId = parseLastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
     const address = clientAddressOf(c);
     const place = bounds.take(id, address);
-    if (!place.ok) {
-      return appErrorResponse(new RateLimitError(place.message, STREAMS_RETRY_AFTER_SECONDS));
-    }
+    if (!place.ok) throw new RateLimitError(place.message, STREAMS_RETRY_AFTER_SECONDS);
     const signal = c.req.raw.signal;
     let closed = false;
     // let, not const: the callback may run before the assignment (a stream that ends while it opens).
@@ -70,7 +69,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     });
     if (!stream) {
       bounds.release(id, address);
-      return dashboardNotFound();
+      throw dashboardNotFound();
     }
     // A first snapshot past the backlog bound closes the stream before it is returned.
     if (!closed) {

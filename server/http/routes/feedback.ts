@@ -4,12 +4,13 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { MAX_FEEDBACK_EVENT_BYTES } from '../../dashboard/answer-rules.ts';
-import { AppError, ForbiddenError, LimitError, RateLimitError, ValidationError } from '../../errors.ts';
-import { appErrorResponse } from '../error-response.ts';
+import { AppError, ForbiddenError, LimitError, RateLimitError } from '../../errors.ts';
+import { readJson } from '../json-body.ts';
 import type { FeedbackService } from '../../feedback/service.ts';
 import type { AppEnv } from '../env.ts';
 import { createRateLimiter, type RateLimitOptions } from '../rate-limit.ts';
 import { dashboardIdParam, dashboardNotFound } from './api.ts';
+import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 
 export interface FeedbackRoutesDeps {
   feedback: FeedbackService;
@@ -31,6 +32,7 @@ const clientAddressOf = (c: Context): string => (c as unknown as Context<AppEnv>
 export function createFeedbackRoutes(deps: FeedbackRoutesDeps): Hono {
   const limiter = createRateLimiter({ limit: 30, windowMs: 60_000, ...deps.rateLimit });
   const app = new Hono();
+  app.onError(answerAppErrors(appErrorResponse));
 
   app.post(
     '/dashboard/:id/feedback',
@@ -38,37 +40,27 @@ export function createFeedbackRoutes(deps: FeedbackRoutesDeps): Hono {
       // Same origin only: a page elsewhere cannot make a visitor's browser answer for them.
       const origin = c.req.header('Origin');
       if (!origin || !deps.ownOrigins().has(origin)) {
-        return appErrorResponse(new ForbiddenError('forbidden_origin', 'Feedback is accepted only from the dashboard page itself (same origin).'));
+        throw new ForbiddenError('forbidden_origin', 'Feedback is accepted only from the dashboard page itself (same origin).');
       }
       const decision = limiter.take(clientAddressOf(c));
       if (!decision.ok) {
         const seconds = decision.retryAfterSeconds;
-        return appErrorResponse(new RateLimitError(`Too many messages from this address: try again in ${seconds} s.`, seconds));
+        throw new RateLimitError(`Too many messages from this address: try again in ${seconds} s.`, seconds);
       }
       const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
-      if (type !== 'application/json') return appErrorResponse(new AppError('unsupported_media_type', 415, 'Send feedback as JSON (Content-Type: application/json).'));
+      if (type !== 'application/json') throw new AppError('unsupported_media_type', 415, 'Send feedback as JSON (Content-Type: application/json).');
       await next();
     },
     bodyLimit({
       maxBytes: MAX_FEEDBACK_EVENT_BYTES,
-      tooLarge: () => appErrorResponse(new LimitError(`At most ${MAX_FEEDBACK_EVENT_BYTES / 1024} KiB are accepted per message or answer: send less text.`)),
+      tooLarge: () => new LimitError(`At most ${MAX_FEEDBACK_EVENT_BYTES / 1024} KiB are accepted per message or answer: send less text.`),
     }),
     async (c) => {
       const id = dashboardIdParam(c.req.param('id'));
-      if (!id) return dashboardNotFound();
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return appErrorResponse(new ValidationError('The body is not valid JSON.'));
-      }
-      try {
-        const event = await deps.feedback.submit(id, body);
-        return c.json({ id: event.id, at: event.at }, 201);
-      } catch (error) {
-        if (error instanceof AppError) return error.status === 404 ? dashboardNotFound() : appErrorResponse(error);
-        throw error;
-      }
+      if (!id) throw dashboardNotFound();
+      const body = await readJson(c);
+      const event = await deps.feedback.submit(id, body);
+      return c.json({ id: event.id, at: event.at }, 201);
     },
   );
 

@@ -3,12 +3,13 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import type { AuthService } from '../../auth/service.ts';
-import { OAuthRequestError } from '../../auth/oauth-error.ts';
-import { RateLimitError } from '../../errors.ts';
-import { refuse, type AuthLimits } from '../auth-limits.ts';
+import { invalidClientMetadata, invalidRequest } from '../../auth/oauth-error.ts';
+import { LimitError } from '../../errors.ts';
+import { refuse, tooManyMessage, type AuthLimits } from '../auth-limits.ts';
 import { authorizeErrorPage } from '../authorize-error-page.ts';
 import type { AppEnv } from '../env.ts';
-import { oauthErrorResponse, oauthRateLimitResponse } from '../error-response.ts';
+import { answerAppErrors, oauthErrorResponse } from '../error-response.ts';
+import { readJson } from '../json-body.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 
 export interface OAuthRoutesDeps {
@@ -18,16 +19,9 @@ export interface OAuthRoutesDeps {
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
-/** OAuth endpoint failures in the OAuth shape; anything else goes on to the app's error handler. */
-function oauthFailure(error: unknown): Response {
-  if (error instanceof OAuthRequestError) return oauthErrorResponse(error.error, error.description, error.status);
-  if (error instanceof RateLimitError) return oauthRateLimitResponse(error);
-  throw error;
-}
-
 async function formBody(c: Context): Promise<URLSearchParams> {
   if (!(c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded')) {
-    throw new OAuthRequestError('invalid_request', 'Send the body as application/x-www-form-urlencoded.');
+    throw invalidRequest('Send the body as application/x-www-form-urlencoded.');
   }
   return new URLSearchParams(await c.req.text());
 }
@@ -37,7 +31,9 @@ const limited = (limiter: RateLimiter, c: Context<AppEnv>, what: string) => refu
 export function createOAuthRoutes(deps: OAuthRoutesDeps): Hono<AppEnv> {
   const { auth, limits } = deps;
   const app = new Hono<AppEnv>();
-  const smallBody = bodyLimit({ maxBytes: 64 * 1024, tooLarge: () => oauthErrorResponse('invalid_request', 'The request body is larger than 64 KiB.', 413) });
+  // Every refusal here (OAuthRequestError, a rate limit, a body too large) leaves in the OAuth error shape.
+  app.onError(answerAppErrors(oauthErrorResponse));
+  const smallBody = bodyLimit({ maxBytes: 64 * 1024, tooLarge: () => new LimitError('The request body is larger than 64 KiB.') });
 
   // Discovery is public and the same for everyone: CORS-readable, like the SDK's own metadata router.
   const discovery = (body: object) => Response.json(body, { headers: { 'Access-Control-Allow-Origin': '*' } });
@@ -47,12 +43,9 @@ export function createOAuthRoutes(deps: OAuthRoutesDeps): Hono<AppEnv> {
   app.get('/.well-known/oauth-protected-resource', () => discovery(auth.resourceMetadata()));
 
   app.get('/authorize', async (c) => {
-    try {
-      limited(limits.authorize, c, 'authorization requests from this address');
-    } catch (error) {
-      if (error instanceof RateLimitError) return authorizeErrorPage(error.message, 429);
-      throw error;
-    }
+    // A browser is at the other end: a refusal is a page, not JSON.
+    const decision = limits.authorize.take(c.get('clientAddress'));
+    if (!decision.ok) return authorizeErrorPage(tooManyMessage('authorization requests from this address', decision.retryAfterSeconds), 429);
     const outcome = await auth.authorize(new URL(c.req.url).searchParams);
     if (outcome.kind === 'refused') return authorizeErrorPage(outcome.message);
     if (outcome.kind === 'redirect') return c.redirect(outcome.location, 302);
@@ -61,38 +54,21 @@ export function createOAuthRoutes(deps: OAuthRoutesDeps): Hono<AppEnv> {
   });
 
   app.post('/token', smallBody, async (c) => {
-    try {
-      limited(limits.token, c, 'token requests from this address');
-      const answer = await auth.token(await formBody(c), c.req.header('authorization'));
-      return c.json(answer, 200, NO_STORE);
-    } catch (error) {
-      return oauthFailure(error);
-    }
+    limited(limits.token, c, 'token requests from this address');
+    const answer = await auth.token(await formBody(c), c.req.header('authorization'));
+    return c.json(answer, 200, NO_STORE);
   });
 
   app.post('/register', smallBody, async (c) => {
-    try {
-      limited(limits.registration, c, 'registrations from this address');
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        throw new OAuthRequestError('invalid_client_metadata', 'The body is not JSON.');
-      }
-      return c.json(await auth.register(body), 201, NO_STORE);
-    } catch (error) {
-      return oauthFailure(error);
-    }
+    limited(limits.registration, c, 'registrations from this address');
+    const body = await readJson(c, () => invalidClientMetadata('The body is not JSON.'));
+    return c.json(await auth.register(body), 201, NO_STORE);
   });
 
   app.post('/revoke', smallBody, async (c) => {
-    try {
-      limited(limits.token, c, 'token requests from this address');
-      await auth.revoke(await formBody(c), c.req.header('authorization'));
-      return c.body(null, 200, NO_STORE);
-    } catch (error) {
-      return oauthFailure(error);
-    }
+    limited(limits.token, c, 'token requests from this address');
+    await auth.revoke(await formBody(c), c.req.header('authorization'));
+    return c.body(null, 200, NO_STORE);
   });
 
   return app;

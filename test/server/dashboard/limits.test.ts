@@ -2,11 +2,24 @@
 import { describe, expect, test } from 'bun:test';
 import { LimitError } from '../../../server/errors.ts';
 import { checkLimits, DEFAULT_LIMITS, documentBytes } from '../../../server/dashboard/limits.ts';
-import { docWith, emptyDoc } from './helpers.ts';
+import { putWidgets } from '../../../server/dashboard/edit.ts';
+import { docWith, emptyDoc, expectRejected } from './helpers.ts';
 
 describe('checkLimits', () => {
-  test('defaults to 4 MiB and 200 widgets', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxDocumentBytes: 4 * 1024 * 1024, maxWidgets: 200 });
+  test('by default refuses a document over 4 MiB, saying its size and the maximum, and takes one just under', () => {
+    // Markdown is at most 100,000 characters a widget: 41 full ones and a last one that fills up to the byte.
+    const full = Array.from({ length: 41 }, (_, i) => ({ id: `part${i}`, kind: 'markdown', text: 'x'.repeat(100_000) }));
+    const base = documentBytes(docWith([...full, { id: 'last', kind: 'markdown', text: '' }]));
+    const text = (n: number) => [...full, { id: 'last', kind: 'markdown', text: 'x'.repeat(n) }];
+    const fits = putWidgets(emptyDoc(), text(4 * 1024 * 1024 - base), {}, DEFAULT_LIMITS);
+    expect(documentBytes(fits.doc)).toBe(4 * 1024 * 1024);
+    expectRejected(emptyDoc(), (doc) => putWidgets(doc, text(4 * 1024 * 1024 - base + 1), {}, DEFAULT_LIMITS), LimitError, /the dashboard would be 4\.00 MiB; the maximum is 4\.00 MiB/);
+  });
+
+  test('by default takes 200 widgets and refuses the 201st', () => {
+    const widgets = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `w${i}`, kind: 'markdown', text: '' }));
+    expect(putWidgets(emptyDoc(), widgets(200), {}, DEFAULT_LIMITS).doc.widgets).toHaveLength(200);
+    expectRejected(emptyDoc(), (doc) => putWidgets(doc, widgets(201), {}, DEFAULT_LIMITS), LimitError, /would have 201 widgets; the maximum is 200/);
   });
 
   test('counts bytes, not characters, so non-ASCII text cannot slip past the limit', () => {

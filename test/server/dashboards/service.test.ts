@@ -5,7 +5,8 @@ import { putWidgets, removeWidgets, setDashboard } from '../../../server/dashboa
 import { DEFAULT_LIMITS } from '../../../server/dashboard/limits.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../server/errors.ts';
 import { createLive, type LiveMessage, type UpdatePayload } from '../../../server/live.ts';
-import { createDashboardStore } from '../../../server/store/dashboards.ts';
+import { createDashboardStore, type DashboardStore } from '../../../server/store/dashboards.ts';
+import { createFeedbackStore, type FeedbackStore } from '../../../server/store/feedback.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { removeTempDirs, tempDataDir } from '../helpers/temp-dir.ts';
 
@@ -20,6 +21,8 @@ const note = { id: 'note', kind: 'markdown', text: 'hello' };
 
 let store: Store;
 let service: DashboardService;
+let dashboardStore: DashboardStore;
+let inbox: FeedbackStore;
 let messages: LiveMessage[];
 let clock: number;
 
@@ -29,12 +32,15 @@ beforeEach(() => {
   messages = [];
   live.subscribe(ID, (m) => messages.push(m));
   clock = Date.parse('2026-01-01T00:00:00Z');
+  dashboardStore = createDashboardStore(store, { ttlMs: HOUR, historyLimit: 50 });
+  inbox = createFeedbackStore(store, { maxEvents: 100, maxEventBytes: 4096 });
   service = createDashboardService({
-    store: createDashboardStore(store, { ttlMs: HOUR, historyLimit: 50 }),
+    store: dashboardStore,
     live,
     limits,
     ttlMs: HOUR,
     now: () => clock,
+    removeAlongside: inbox.removeAll,
   });
 });
 
@@ -138,5 +144,33 @@ describe('dashboard service', () => {
   test('onExpired tells the open pages', () => {
     service.onExpired(ID);
     expect(messages.map((m) => m.type)).toEqual(['expired']);
+  });
+
+  test('delete removes the document, its history and its page feedback at once, and tells the open pages', async () => {
+    const { doc } = await service.open(ID, { createIfMissing: true });
+    await service.apply(ID, 'widget_put', (d, l) => putWidgets(d, [note], {}, l));
+    await inbox.append(ID, doc.createdAt, { at: doc.createdAt, kind: 'message', data: { text: 'hi' }, viewer: 'v1' });
+    expect(inbox.summary(ID, doc.createdAt).lastId).toBe(1);
+    messages = [];
+    expect(await service.delete(ID)).toBe(true);
+    expect(service.get(ID)).toBeUndefined();
+    expect(service.getView(ID)).toBeUndefined();
+    expect(dashboardStore.history(ID, clock)).toEqual([]);
+    expect(inbox.summary(ID, doc.createdAt).lastId).toBe(0);
+    expect(messages.map((m) => m.type)).toEqual(['expired']);
+    // Gone means gone: a second delete finds nothing and tells nobody.
+    messages = [];
+    expect(await service.delete(ID)).toBe(false);
+    expect(messages).toEqual([]);
+  });
+
+  test('the sweeper hook removes a dashboard (and its feedback) only once it really expired', async () => {
+    const { doc } = await service.open(ID, { createIfMissing: true });
+    await inbox.append(ID, doc.createdAt, { at: doc.createdAt, kind: 'message', data: { text: 'hi' }, viewer: 'v1' });
+    expect(await store.root.transaction(() => service.removeIfExpired(ID, clock + HOUR - 1))).toBe(false);
+    expect(service.get(ID)).toBeDefined();
+    expect(inbox.summary(ID, doc.createdAt).lastId).toBe(1);
+    expect(await store.root.transaction(() => service.removeIfExpired(ID, clock + HOUR))).toBe(true);
+    expect(inbox.summary(ID, doc.createdAt).lastId).toBe(0);
   });
 });

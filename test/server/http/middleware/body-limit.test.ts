@@ -2,10 +2,13 @@
 import { describe, expect, test } from 'bun:test';
 import { Hono } from 'hono';
 import { bodyLimit } from '../../../../server/http/middleware/body-limit.ts';
+import { LimitError } from '../../../../server/errors.ts';
+import { appErrorResponse } from '../../../../server/http/error-response.ts';
 
 function app() {
   const hono = new Hono();
-  hono.post('/', bodyLimit({ maxBytes: 10, tooLarge: () => new Response('too large', { status: 413 }) }), async (c) => c.text(await c.req.text()));
+  hono.onError(appErrorResponse);
+  hono.post('/', bodyLimit({ maxBytes: 10, tooLarge: () => new LimitError('too large') }), async (c) => c.text(await c.req.text()));
   return hono;
 }
 

@@ -1,8 +1,8 @@
 // Every answer of the real app carries the page-safety headers DESIGN.md lists; dashboard data is never cached.
 import { afterAll, describe, expect, test } from 'bun:test';
-import { buildApp } from '../../../server/app.ts';
-import { silentLogger } from '../../../server/logger.ts';
-import { removeTempDirs, testConfig } from '../helpers/test-app.ts';
+import { buildApp } from '../../../../server/app.ts';
+import { silentLogger } from '../../../../server/logger.ts';
+import { removeTempDirs, testConfig } from '../../helpers/test-app.ts';
 
 afterAll(removeTempDirs);
 

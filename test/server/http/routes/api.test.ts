@@ -1,9 +1,9 @@
 // GET /api/dashboard/:id: the view JSON, revision ETags, and 404s that reveal nothing.
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { setDashboard } from '../../../server/dashboard/edit.ts';
-import { DEFAULT_LIMITS } from '../../../server/dashboard/limits.ts';
-import { dashboardFixture, type DashboardFixture } from './api-fixture.ts';
-import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { setDashboard } from '../../../../server/dashboard/edit.ts';
+import { DEFAULT_LIMITS } from '../../../../server/dashboard/limits.ts';
+import { dashboardFixture, type DashboardFixture } from '../api-fixture.ts';
+import { removeTempDirs } from '../../helpers/temp-dir.ts';
 
 afterAll(removeTempDirs);
 
