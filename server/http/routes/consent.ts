@@ -9,6 +9,7 @@ import type { AuthLimits } from '../auth-limits.ts';
 import type { AppEnv } from '../env.ts';
 import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { jsonBody } from '../json-body.ts';
+import { smallBodyLimit } from '../middleware/body-limit.ts';
 import { checkOwnerPassword } from './owner-password.ts';
 import { ownerSession } from '../middleware/owner-session.ts';
 
@@ -29,6 +30,8 @@ export function createConsentRoutes(deps: ConsentRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(answerAppErrors(appErrorResponse));
   // A signed-in owner approves without typing the password again.
+  // Bodies bounded in size and time before the session or the password is looked at.
+  app.use('/api/consent/*', smallBodyLimit());
   app.use('/api/consent/*', ownerSession(auth.owner, deps.secureCookies));
 
   app.get('/api/consent/:id', (c) => {

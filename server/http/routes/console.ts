@@ -12,6 +12,7 @@ import type { AuthLimits } from '../auth-limits.ts';
 import type { AppEnv } from '../env.ts';
 import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { jsonBody } from '../json-body.ts';
+import { smallBodyLimit } from '../middleware/body-limit.ts';
 import { ownerSession, requireOwner, sessionCookieName } from '../middleware/owner-session.ts';
 import { checkOwnerPassword } from './owner-password.ts';
 
@@ -48,6 +49,8 @@ export function createConsoleRoutes(deps: ConsoleRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(answerAppErrors(appErrorResponse));
   const cookie = sessionCookieName(deps.secureCookies);
+  // Bodies bounded in size and time before the session or the password is looked at.
+  app.use('/api/console/*', smallBodyLimit());
   app.use('/api/console/*', ownerSession(auth.owner, deps.secureCookies));
 
   const signIn = async (c: Context<AppEnv>) => {
