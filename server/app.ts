@@ -84,7 +84,14 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   // Why a metadata document could not be fetched goes to the log only (the caller is anonymous).
   const onFetchFailure = (clientId: string, detail: string) => logger.warn('client metadata document could not be fetched', { client: clientId.slice(0, 200), detail: detail.slice(0, 300) });
   const auth = createAuthService(store, { issuer: baseUrl, tokenTtlMs: config.tokenTtlMs, now, cimd: { onFetchFailure, ...options.cimd } });
-  const limits = createAuthLimits({ mcpPerMinute: config.mcpRatePerMinute, now });
+  const limits = createAuthLimits({
+    mcpPerMinute: config.mcpRatePerMinute,
+    now,
+    // Every lock-out is said (here, and in the console's overview): the owner must know why a sign-in waits.
+    onLockout: ({ address, failures, until }) =>
+      logger.warn('password attempts locked out for an address', { address, failures, seconds: Math.ceil((until - now()) / 1000) }),
+    onSlowed: () => logger.warn('many password attempts from many addresses: each now waits its turn (one every 3 s); a signed-in owner or `mcpdash owner approve` needs no password'),
+  });
   const secureCookies = baseUrl().startsWith('https:');
   // The session cache and the tools need each other (tools find their session's dashboard; sessions build servers
   // with the tools): the servers are built only on first use, after both exist.

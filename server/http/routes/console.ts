@@ -6,7 +6,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AuthService } from '../../auth/service.ts';
 import { SESSION_TTL_MS } from '../../auth/owner.ts';
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError, UnauthorizedError } from '../../errors.ts';
 import type { DashboardListing } from '../../store/dashboard-list.ts';
 import type { AuthLimits } from '../auth-limits.ts';
 import type { AppEnv } from '../env.ts';
@@ -85,8 +85,15 @@ export function createConsoleRoutes(deps: ConsoleRoutesDeps): Hono<AppEnv> {
   app.post('/api/console/setup', async (c) => {
     const { code, password } = await jsonBody(c, setupBody);
     // The code is 256 random bits; the bound is there so that nobody gets to try many anyway.
-    deps.limits.passwordAttempt(c.get('clientAddress'));
-    await auth.owner.completeSetup(code, password);
+    const address = c.get('clientAddress');
+    await deps.limits.passwordAttempt(address);
+    try {
+      await auth.owner.completeSetup(code, password);
+    } catch (error) {
+      // A wrong code counts like a wrong password; a refused password (too short, common) does not.
+      if (error instanceof UnauthorizedError) deps.limits.passwordFailed(address);
+      throw error;
+    }
     return signIn(c);
   });
 
@@ -104,6 +111,7 @@ export function createConsoleRoutes(deps: ConsoleRoutesDeps): Hono<AppEnv> {
       clients: auth.connectedClients().map((client) => ({ ...client, createdAt: iso(client.createdAt), lastUsedAt: iso(client.lastUsedAt) })),
       tokens: auth.staticTokens.list().map((token) => ({ ...token, createdAt: iso(token.createdAt), lastUsedAt: iso(token.lastUsedAt) })),
       usage: deps.usage(),
+      passwordAttempts: (({ locked, slowed }) => ({ locked: locked.map((l) => ({ ...l, until: new Date(l.until).toISOString() })), slowed }))(deps.limits.passwordState()),
     });
   });
 

@@ -119,6 +119,8 @@ export interface ConsoleOverview {
   clients: { id: string; name: string; kind: 'dcr' | 'cimd'; redirectHosts: string[]; createdAt: string | null; lastUsedAt: string | null }[];
   tokens: { name: string; createdAt: string | null; lastUsedAt: string | null }[];
   usage: { usedBytes: number; budgetBytes?: number };
+  /** Addresses locked out after wrong passwords, and whether attempts are being slowed (server/http/password-backoff.ts). */
+  passwordAttempts?: { locked: { address: string; failures: number; until: string }[]; slowed: boolean };
 }
 
 

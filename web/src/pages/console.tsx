@@ -7,6 +7,7 @@ import { relativeTime } from '../../../server/dashboard/present/format.ts';
 import { createResolvedTheme } from '../lib/theme';
 import { createConsoleData, type ConsoleData } from './console.data';
 import { Copyable, HomePage } from './home';
+import { PasswordLockouts } from './console-lockouts';
 import './console.css';
 
 /** A destructive button that asks once more before acting. */
@@ -191,6 +192,7 @@ function OwnerConsole(props: { data: ConsoleData }): JSX.Element {
       <Show when={props.data.overview()} fallback={<p class="muted">Loading…</p>}>
         {(overview) => (
           <>
+            <PasswordLockouts attempts={overview().passwordAttempts} now={now()} />
             <Dashboards overview={overview()} data={props.data} now={now()} />
             <Access overview={overview()} data={props.data} now={now()} />
             <DataUsed usage={overview().usage} />
