@@ -32,6 +32,7 @@ import { createOAuthRoutes } from './http/routes/oauth.ts';
 import { createConsentRoutes } from './http/routes/consent.ts';
 import { createConsoleRoutes } from './http/routes/console.ts';
 import { reachableFromOutside } from './loopback.ts';
+import { startControlSocket } from './http/control-socket.ts';
 import { listDashboards } from './store/dashboard-list.ts';
 
 export interface RunningApp {
@@ -233,6 +234,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   if (!config.auth && reachableFromOutside(config.host, base)) {
     logger.warn('auth is off on a URL others can reach: anyone who reaches it can create and change dashboards', { url: base });
   }
+  // `mcpdash owner approve`: the owner at the machine approves a waiting client without the password.
+  const control = config.auth ? startControlSocket(config.dataDir, { pending: app.auth.pendingRequests, approve: app.auth.approveByCode }, logger) : undefined;
   let stopping: Promise<void> | undefined;
   return {
     port: server.port ?? config.port,
@@ -250,6 +253,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         const timedOut = await Promise.race([drained.then(() => false), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, true))]);
         // Requests still running after the grace period are cut off before the store closes under them.
         if (timedOut) await server.stop(true);
+        await control?.stop();
         await app.close();
         logger.info('stopped');
       })();

@@ -96,7 +96,9 @@ export type Command =
   | { name: 'token-create'; tokenName: string }
   | { name: 'token-list' }
   | { name: 'token-revoke'; tokenName: string }
-  | { name: 'owner-reset' };
+  | { name: 'owner-reset' }
+  /** Without a code: list the waiting requests. */
+  | { name: 'owner-approve'; code?: string };
 
 export type CliResult =
   | { kind: 'run'; config: Config }
@@ -200,6 +202,7 @@ const COMMANDS: Record<string, { name: Command['name']; takesName: boolean; flag
   'token list': { name: 'token-list', takesName: false, flags: ['data-dir'], usage: 'mcpdash token list [--data-dir <dir>]' },
   'token revoke': { name: 'token-revoke', takesName: true, flags: ['data-dir'], usage: 'mcpdash token revoke <name> [--data-dir <dir>]' },
   'owner reset': { name: 'owner-reset', takesName: false, flags: ['data-dir', 'public-url'], usage: 'mcpdash owner reset [--data-dir <dir>] [--public-url <url>]' },
+  'owner approve': { name: 'owner-approve', takesName: false, flags: ['data-dir'], usage: 'mcpdash owner approve [<request-code>] [--data-dir <dir>]' },
 };
 
 function parseCommand(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliResult {
@@ -208,6 +211,8 @@ function parseCommand(argv: readonly string[], env: Readonly<Record<string, stri
   if (rest.includes('--help') || rest.includes('-h') || verb === '--help' || verb === '-h') return { kind: 'help', text: commandsHelp() };
   if (!spec) throw new ConfigError(`unknown command '${argv.slice(0, 2).join(' ')}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
   let tokenName: string | undefined;
+  // The code the consent page shows (letters, digits, maybe a dash); without one the command lists the waiting requests.
+  const code = spec.name === 'owner-approve' && rest[0] !== undefined && !rest[0].startsWith('--') ? rest.shift()!.slice(0, 64) : undefined;
   if (spec.takesName) {
     tokenName = rest.shift();
     if (tokenName === undefined || tokenName.startsWith('--')) throw new ConfigError(`${group} ${verb} needs a name: ${spec.usage}`);
@@ -219,7 +224,7 @@ function parseCommand(argv: readonly string[], env: Readonly<Record<string, stri
   }
   const parsed = parseCli(rest, env);
   if (parsed.kind !== 'run') return parsed;
-  const command = (spec.takesName ? { name: spec.name, tokenName } : { name: spec.name }) as Command;
+  const command = (spec.takesName ? { name: spec.name, tokenName } : code !== undefined ? { name: spec.name, code } : { name: spec.name }) as Command;
   return { kind: 'command', command, config: parsed.config };
 }
 
@@ -232,7 +237,9 @@ ${Object.values(COMMANDS)
   token create   prints a new static token once (for Claude Code or scripts: Authorization: Bearer <token>)
   token list     names, creation and last use (never the tokens)
   token revoke   the token stops working at once
-  owner reset    prints a new one-time link (30 minutes) to choose the owner password`;
+  owner reset    prints a new one-time link (30 minutes) to choose the owner password
+  owner approve  lists the clients waiting for approval; with the code their consent page shows, approves one
+                 without the password (for when password attempts are locked out or it is forgotten)`;
 }
 
 /** Help descriptions start in one column, whatever the flag's length. */

@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { openStore } from '../store/db.ts';
 import { createAuthService } from '../auth/service.ts';
 import { SETUP_TTL_MS } from '../auth/owner.ts';
+import { ownerApprove } from './owner-approve.ts';
 
 export interface CommandOutput {
   out(line: string): void;
@@ -22,6 +23,8 @@ export async function runCommand(command: Command, config: Config, io: CommandOu
     io.err(`mcpdash: no mcpdash data in ${config.dataDir} (start the server once, or pass the server's --data-dir)`);
     return 1;
   }
+  // Waiting requests live in the running server, not the store: this one asks the server.
+  if (command.name === 'owner-approve') return ownerApprove(config.dataDir, command.code, io);
   const store = openStore(config.dataDir);
   try {
     let publicUrl = config.publicUrl;
