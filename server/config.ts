@@ -209,7 +209,7 @@ function parseCommand(argv: readonly string[], env: Readonly<Record<string, stri
   const [group, verb, ...rest] = argv;
   const spec = COMMANDS[`${group} ${verb ?? ''}`];
   if (rest.includes('--help') || rest.includes('-h') || verb === '--help' || verb === '-h') return { kind: 'help', text: commandsHelp() };
-  if (!spec) throw new ConfigError(`unknown command '${argv.slice(0, 2).join(' ')}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (!spec) throw new ConfigError(unknownCommand(group!, verb));
   let tokenName: string | undefined;
   // The code the consent page shows (letters, digits, maybe a dash); without one the command lists the waiting requests.
   const code = spec.name === 'owner-approve' && rest[0] !== undefined && !rest[0].startsWith('--') ? rest.shift()!.slice(0, 64) : undefined;
@@ -226,6 +226,17 @@ function parseCommand(argv: readonly string[], env: Readonly<Record<string, stri
   if (parsed.kind !== 'run') return parsed;
   const command = (spec.takesName ? { name: spec.name, tokenName } : code !== undefined ? { name: spec.name, code } : { name: spec.name }) as Command;
   return { kind: 'command', command, config: parsed.config };
+}
+
+/** Names the verbs the group takes and shows one whole command, so the next try can be right. */
+function unknownCommand(group: string, verb: string | undefined): string {
+  const verbs = Object.keys(COMMANDS)
+    .filter((key) => key.startsWith(`${group} `))
+    .map((key) => key.slice(group.length + 1));
+  const listed = verbs.length > 1 ? `${verbs.slice(0, -1).join(', ')} or ${verbs.at(-1)}` : verbs[0];
+  const example = `for example: ${COMMANDS[`${group} ${verbs[0]}`]!.usage}; see mcpdash ${group} --help`;
+  if (verb === undefined || verb.startsWith('-')) return `'${group}' needs a verb: ${listed} (${example})`;
+  return `unknown command '${group} ${verb.slice(0, 40)}': ${group} takes ${listed} (${example})`;
 }
 
 function commandsHelp(): string {

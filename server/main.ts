@@ -5,6 +5,9 @@ import { VERSION } from './version.ts';
 import { createLogger } from './logger.ts';
 import { startApp, type RunningApp } from './app.ts';
 import { authBanner } from './cli/auth-banner.ts';
+import { connectBanner } from './cli/connect-banner.ts';
+import { explainStartError } from './cli/start-errors.ts';
+import { lockDataDir } from './store/data-dir-lock.ts';
 
 let cli;
 try {
@@ -19,7 +22,12 @@ try {
 if (cli.kind === 'command') {
   const { runCommand } = await import('./cli/commands.ts');
   const config = { ...cli.config, dataDir: resolve(cli.config.dataDir) };
-  const code = await runCommand(cli.command, config, { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) });
+  const code = await runCommand(cli.command, config, { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) }).catch(
+    (error: unknown) => {
+      process.stderr.write(`mcpdash: ${explainStartError(error, config)}\n`);
+      return 1;
+    },
+  );
   process.exit(code);
 }
 if (cli.kind !== 'run') {
@@ -55,10 +63,11 @@ process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 
 try {
+  // Held until the process ends (the kernel lets go of it even after kill -9): one server per data directory.
+  await lockDataDir(config.dataDir);
   app = await startApp(config, logger, { notice: (lines) => process.stdout.write(`${lines.join('\n')}\n`) });
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`mcpdash: could not start: ${message}\n`);
+  process.stderr.write(`mcpdash: could not start: ${explainStartError(error, config)}\n`);
   process.exit(1);
 }
 
@@ -67,10 +76,8 @@ const banner = [
   `  MCP URL:      ${app.mcpUrl}`,
   `  Dashboards:   ${app.baseUrl}/dashboard/<id> (the assistant shares each link)`,
   `  Data:         ${app.dataDir}`,
-  `  Connect:      Claude.ai: Settings > Connectors > Add custom connector, paste the MCP URL`,
-  `                Claude Code: claude mcp add --transport http mcpdash ${app.mcpUrl}`,
+  ...connectBanner(app, config),
 ];
-if (!config.publicUrl) banner.push('  Tunnel:       behind cloudflared/Tailscale/ngrok, restart with --public-url https://<tunnel-host>');
 banner.push(...authBanner(app, config));
 process.stdout.write(`${banner.join('\n')}\n`);
 if (stopRequested) shutdown(stopRequested);

@@ -31,6 +31,14 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(deps.logger));
+  // Whichever error handler answered (a sub-app's or the one below), a fault is logged here, once.
+  app.use('*', async function logFaults(c, next) {
+    await next();
+    const error = c.error;
+    if (error && (!(error instanceof AppError) || error.status >= 500)) {
+      deps.logger.error('unhandled error', { path: redactPath(c.req.path).slice(0, 200), error: error.message.slice(0, 300) });
+    }
+  });
   app.use('*', securityHeaders());
   app.use('*', hostOriginGuard(deps.guard));
   app.use('*', clientAddress({ trustProxy: deps.trustProxy, onUntrustedProxy: deps.onUntrustedProxy }));
@@ -40,13 +48,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   for (const routes of deps.api ?? []) app.route('/api', routes);
   if (deps.spa) app.route('/', deps.spa);
   app.notFound(() => appErrorResponse(new NotFoundError('No such page.')));
-  // Routes throw AppErrors for refusals (sub-apps with their own protocol answer those themselves and pass the rest
-  // on); anything else is a bug, logged here and answered without its details.
-  app.onError((error, c) => {
-    if (!(error instanceof AppError) || error.status >= 500) {
-      deps.logger.error('unhandled error', { path: redactPath(c.req.path).slice(0, 200), error: error instanceof Error ? error.message : String(error) });
-    }
-    return appErrorResponse(error);
-  });
+  // Routes throw AppErrors for refusals; each sub-app answers those in its protocol's shape and passes anything else
+  // on to here, where it is answered without its details.
+  app.onError((error) => appErrorResponse(error));
   return app;
 }

@@ -114,6 +114,30 @@ describe.skipIf(!hasChromium())('owner console in Chromium', () => {
     await page.close();
   });
 
+  test('signed in, the MCP URL and the connect steps stay visible, and no command is cut off in its box (1280 and 390 px)', async () => {
+    const page = await signedInPage();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByRole('heading', { name: 'MCP URL' }).waitFor();
+      await page.getByRole('heading', { name: 'Connect Claude.ai' }).waitFor();
+      const text = await page.locator('body').innerText();
+      expect(text).toContain(server.mcpUrl);
+      const command = `claude mcp add --transport http mcpdash ${server.mcpUrl} --header "Authorization: Bearer <token>"`;
+      expect(text.replace(/\s*\n\s*/g, ' ')).toContain(command);
+      // What a person sees: every command box shows all of its text inside the page, nothing scrolled out of sight.
+      const boxes = await page.locator('.copyable code').evaluateAll((codes) =>
+        codes.map((code) => ({ text: code.textContent, hidden: code.scrollWidth - code.clientWidth, right: code.getBoundingClientRect().right })),
+      );
+      expect(boxes.length).toBeGreaterThanOrEqual(3);
+      for (const box of boxes) {
+        expect({ text: box.text, hidden: box.hidden }).toEqual({ text: box.text, hidden: 0 });
+        expect(box.right).toBeLessThanOrEqual(width);
+      }
+      await page.screenshot({ path: join(SHOTS, `console-connect-${width}.png`), fullPage: true });
+    }
+    await page.close();
+  });
+
   test('revoking the client ends its token; revoking the static token ends it too', async () => {
     expect((await rpc(oauthToken, initialize)).status).toBe(200);
     const page = await signedInPage();

@@ -37,6 +37,20 @@ describe('ConsolePage', () => {
     await waitFor(() => expect(owner.calls.find((c) => c.name === 'revokeClient')?.args).toEqual(['session-csrf', 'mcpd_c_1']));
   });
 
+  it('signed in, still shows the MCP URL, the connect steps and the Claude Code commands', async () => {
+    const owner = createFakeOwnerApi();
+    const { container } = render(() => <ConsolePage api={createFakeApi(info)} owner={owner} />);
+    fireEvent.input(await screen.findByLabelText('Owner password'), { target: { value: 'pw' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByText('Sales forecast');
+    expect(screen.getByRole('heading', { name: 'MCP URL' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Connect Claude.ai' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy MCP URL' })).toBeTruthy();
+    const mcpUrl = owner.state.session.mcpUrl;
+    expect(container.textContent).toContain(`claude mcp add --transport http mcpdash ${mcpUrl}`);
+    expect(container.textContent).toContain(`claude mcp add --transport http mcpdash ${mcpUrl} --header "Authorization: Bearer <token>"`);
+  });
+
   it('shows a refused sign-in in the server\'s words', async () => {
     const owner = createFakeOwnerApi();
     owner.state.signIn = { ok: false, status: 429, message: 'Too many password attempts from this address; try again in 60 s.', retryAfterSeconds: 60 };

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { appErrorResponse, jsonRpcErrorResponse, oauthErrorResponse } from '../../../server/http/error-response.ts';
-import { ForbiddenError, LimitError, NotFoundError, RateLimitError } from '../../../server/errors.ts';
+import { ForbiddenError, LimitError, NotFoundError, RateLimitError, StorageFullError } from '../../../server/errors.ts';
 import { invalidGrant } from '../../../server/auth/oauth-error.ts';
 import { Hono } from 'hono';
 import { createHttpApp } from '../../../server/http/app.ts';
@@ -82,6 +82,12 @@ describe('error responses', () => {
     failing.get('/boom', () => {
       throw new Error('ENOENT /srv/secret/path');
     });
+    failing.get('/refused', () => {
+      throw new LimitError('Too big.');
+    });
+    failing.get('/full', () => {
+      throw new StorageFullError('The data budget is used up.');
+    });
     const endpoint = { handle: () => Promise.reject(new Error('db closed at /srv/secret')) } as unknown as McpEndpoint;
     const http = createHttpApp({
       logger: createLogger('error', (line) => lines.push(line)),
@@ -97,6 +103,12 @@ describe('error responses', () => {
       expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Internal error.' } });
       expect(text).not.toContain('secret');
     }
-    expect(lines.filter((line) => line.includes('unhandled error'))).toHaveLength(2);
+    // A refusal is answered by the sub-app and not logged as a fault; a server-side AppError is answered there and logged.
+    expect((await http.request('/refused')).status).toBe(418);
+    expect((await http.request('/full')).status).toBe(418);
+    const faults = lines.filter((line) => line.includes('unhandled error'));
+    expect(faults).toHaveLength(3);
+    expect(faults.some((line) => line.includes('/full'))).toBe(true);
+    expect(faults.some((line) => line.includes('/refused'))).toBe(false);
   });
 });

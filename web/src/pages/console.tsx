@@ -6,7 +6,7 @@ import { useNow } from '../lib/clock';
 import { relativeTime } from '../../../server/dashboard/present/format.ts';
 import { createResolvedTheme } from '../lib/theme';
 import { createConsoleData, type ConsoleData } from './console.data';
-import { Copyable, HomePage } from './home';
+import { ConnectSteps, Copyable, HomePage } from './home';
 import { PasswordLockouts } from './console-lockouts';
 import './console.css';
 
@@ -178,6 +178,7 @@ function DataUsed(props: { usage: ConsoleOverview['usage'] }): JSX.Element {
 
 function OwnerConsole(props: { data: ConsoleData }): JSX.Element {
   const now = useNow();
+  const mcpUrl = (): string => props.data.session()?.mcpUrl ?? `${location.origin}/mcp`;
   return (
     <main class="home console">
       <header class="console-head">
@@ -198,6 +199,11 @@ function OwnerConsole(props: { data: ConsoleData }): JSX.Element {
             <DataUsed usage={overview().usage} />
           </>
         )}
+      </Show>
+      {/* Signed in, the owner still needs the URL and the steps: connecting another client is why many come here. */}
+      <ConnectSteps mcpUrl={mcpUrl()} />
+      <Show when={props.data.session()?.auth}>
+        <AccessHelp mcpUrl={mcpUrl()} />
       </Show>
     </main>
   );

@@ -20,6 +20,31 @@ export function Copyable(props: { text: string; label: string }): JSX.Element {
   );
 }
 
+/** The MCP URL and how to connect Claude.ai and Claude Code to it: on the public page and in the owner's console. */
+export function ConnectSteps(props: { mcpUrl: string }): JSX.Element {
+  return (
+    <>
+      <section class="card">
+        <h2>MCP URL</h2>
+        <Copyable text={props.mcpUrl} label="MCP URL" />
+      </section>
+      <section class="card">
+        <h2>Connect Claude.ai</h2>
+        <ol>
+          <li>Open <strong>Settings → Connectors</strong>.</li>
+          <li>Choose <strong>Add custom connector</strong>.</li>
+          <li>Paste the MCP URL above and save.</li>
+          <li>In a chat, ask for a dashboard: Claude calls <code>dashboard_open</code> and replies with its link.</li>
+        </ol>
+      </section>
+      <section class="card">
+        <h2>Connect Claude Code</h2>
+        <Copyable text={`claude mcp add --transport http mcpdash ${props.mcpUrl}`} label="Claude Code command" />
+      </section>
+    </>
+  );
+}
+
 /** `children` go after the connection steps (the console adds its sign-in there). */
 export function HomePage(props: { api: Api; children?: JSX.Element }): JSX.Element {
   createResolvedTheme(() => 'auto');
@@ -34,23 +59,7 @@ export function HomePage(props: { api: Api; children?: JSX.Element }): JSX.Eleme
         a period without activity.
       </p>
       <Show when={info()}>{(i) => <p class="muted">Version {i().version}</p>}</Show>
-      <section class="card">
-        <h2>MCP URL</h2>
-        <Copyable text={mcpUrl()} label="MCP URL" />
-      </section>
-      <section class="card">
-        <h2>Connect Claude.ai</h2>
-        <ol>
-          <li>Open <strong>Settings → Connectors</strong>.</li>
-          <li>Choose <strong>Add custom connector</strong>.</li>
-          <li>Paste the MCP URL above and save.</li>
-          <li>In a chat, ask for a dashboard: Claude calls <code>dashboard_open</code> and replies with its link.</li>
-        </ol>
-      </section>
-      <section class="card">
-        <h2>Connect Claude Code</h2>
-        <Copyable text={`claude mcp add --transport http mcpdash ${mcpUrl()}`} label="Claude Code command" />
-      </section>
+      <ConnectSteps mcpUrl={mcpUrl()} />
       {props.children}
     </main>
   );
