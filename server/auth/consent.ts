@@ -100,6 +100,8 @@ export async function answer(deps: ConsentDeps, id: string, decision: 'approve' 
       nowMs,
     );
   }
+  // Until its code is exchanged the client has no grant: keep a flood of registrations from pushing it out.
+  deps.pending.approved(client.id);
   const code = newSecret(PREFIX.code);
   await deps.grants.putCode(sha256(code), {
     kind: 'code',

@@ -42,6 +42,10 @@ export interface PendingRequests {
   settle(id: string, redirectTo: string): void;
   /** Where the consent page of a request answered elsewhere goes (once), or undefined. */
   takeSettled(id: string): string | undefined;
+  /** Marks a client approved just now: its code is still to be exchanged (it has no grant until then). */
+  approved(clientId: string): void;
+  /** Whether a client has an authorization under way: a waiting request, or an approval whose code may still be used. */
+  inUse(clientId: string): boolean;
 }
 
 // No 0/O, 1/I/L, U: read aloud or copied from a screen, a code is typed right.
@@ -60,6 +64,7 @@ export function createPendingRequests(options: { now: () => number; ttlMs?: numb
   const maxEntries = options.maxEntries ?? 200;
   const requests = new Map<string, PendingRequest>();
   const settled = new Map<string, { redirectTo: string; until: number }>();
+  const approvedClients = new Map<string, number>();
   const get = (id: string) => {
     const request = requests.get(id);
     if (!request) return undefined;
@@ -93,6 +98,15 @@ export function createPendingRequests(options: { now: () => number; ttlMs?: numb
     settle(id, redirectTo) {
       settled.set(id, { redirectTo, until: options.now() + SETTLED_MS });
       if (settled.size > maxEntries) settled.delete(settled.keys().next().value as string);
+    },
+    approved(clientId) {
+      approvedClients.delete(clientId);
+      approvedClients.set(clientId, options.now() + SETTLED_MS);
+      if (approvedClients.size > maxEntries) approvedClients.delete(approvedClients.keys().next().value as string);
+    },
+    inUse(clientId) {
+      if ((approvedClients.get(clientId) ?? 0) > options.now()) return true;
+      return [...requests.values()].some((r) => r.client.id === clientId && r.expiresAt > options.now());
     },
     takeSettled(id) {
       const entry = settled.get(id);

@@ -53,7 +53,7 @@ export function createAuthService(store: Store, options: AuthServiceOptions) {
     resourceMetadataUrl: () => resourceMetadataUrl(issuer()),
     metadata: () => authorizationServerMetadata(issuer()),
     resourceMetadata: () => protectedResourceMetadata(issuer()),
-    register: (body: unknown) => registerClient(clients, body, now()),
+    register: (body: unknown) => registerClient(clients, body, now(), pending.inUse),
     authorize: (query: URLSearchParams) => startAuthorization({ clients, cimd, pending, issuer, resource, now }, query),
     consentView: (id: string) => consentView(pending, id),
     /** Where the consent page of a request approved from the command line goes (once), or undefined. */

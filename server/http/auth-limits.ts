@@ -1,5 +1,6 @@
 // The per-client bounds of the auth surface: password attempts (escalating per address, slowed in total: see
-// password-backoff.ts), registrations, token and authorization requests per address, MCP requests per client.
+// password-backoff.ts), token and authorization requests per address, MCP requests per client. Registrations have
+// no per-address bound (a tunnel makes every client one address): the store bounds them (store/auth-clients.ts).
 import { createRateLimiter, type RateDecision, type RateLimiter } from './rate-limit.ts';
 import { RateLimitError } from '../errors.ts';
 import { createPasswordBackoff, type Lockout, type PasswordBackoffEvents } from './password-backoff.ts';
@@ -15,7 +16,6 @@ export interface AuthLimits {
   passwordAccepted(address: string): void;
   /** Addresses locked out now and whether attempts are slowed (the console shows both). */
   passwordState(): { locked: Lockout[]; slowed: boolean };
-  registration: RateLimiter;
   token: RateLimiter;
   authorize: RateLimiter;
   /** Keyed by grant id (auth on) or client address (auth off). */
@@ -45,7 +45,6 @@ export function createAuthLimits(options: AuthLimitOptions): AuthLimits {
     passwordFailed: password.failed,
     passwordAccepted: password.succeeded,
     passwordState: password.state,
-    registration: createRateLimiter({ limit: 20, windowMs: 60 * MINUTE, now }),
     token: createRateLimiter({ limit: 120, windowMs: MINUTE, now }),
     authorize: createRateLimiter({ limit: 60, windowMs: MINUTE, now }),
     mcp: createRateLimiter({ limit: options.mcpPerMinute, windowMs: MINUTE, now }),
