@@ -1,5 +1,6 @@
 // The owner console at /: signed out, what this server is, how to connect and a sign-in (never a dashboard
-// title); signed in, the dashboards, connected clients, static tokens and data used, with delete and revoke.
+// title); signed in, the dashboards, connected clients, static tokens and data used, with delete and revoke, and
+// still the MCP URL and how to connect.
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Api, ConsoleOverview, OwnerApi } from '../api/client';
 import { useNow } from '../lib/clock';
