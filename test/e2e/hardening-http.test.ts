@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { cleanupBinaries, makeTempDir, startBinary, type RunningBinary } from './helpers/spawn-binary.ts';
+import { hasChromium, launchChromium } from './helpers/chromium.ts';
 
 setDefaultTimeout(60_000);
 const ROOT = resolve(import.meta.dir, '..', '..');
@@ -238,5 +239,54 @@ describe('live-page seats and CIMD errors (binary)', () => {
     await Bun.sleep(100);
     expect(server.stdout()).toMatch(/WARN\s+client metadata document could not be fetched client=https:\/\/localhost\/client\.json detail="[^"]*not a public address/);
     expect(server.stdout()).toMatch(/client=https:\/\/no-such-host\.invalid\/client\.json detail="[^"]*(ENOTFOUND|did not resolve|resolve)/i);
+  });
+});
+
+describe.skipIf(!hasChromium())('the owner pages in Chromium (binary)', () => {
+  test('the setup page says a short or common password is refused while typing, before anything is sent', async () => {
+    const started = await startBinary({ args: ['--auth', 'on'] });
+    const link = /Owner setup:\s+(\S+)/.exec(started.stdout())![1]!;
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/console/setup')) sent.push(request.url());
+      });
+      await page.goto(link);
+      const field = page.getByLabel(/New password/);
+      await field.fill('12345678');
+      await page.getByText('The password needs at least 12 characters.').waitFor();
+      await field.fill('Password1234!');
+      await page.getByText(/one of the most common ones/).waitFor();
+      await page.getByLabel('The same again').fill('Password1234!');
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await page.getByRole('alert').getByText(/most common/).waitFor();
+      expect(sent).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('the consent page shows the approve command and goes on to the client once it was run', async () => {
+    const server = await startBinary({ args: ['--auth', 'on'], env: { MCPDASH_OWNER_PASSWORD: PASSWORD } });
+    const { requestId } = await startConnect(server);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      let arrived = '';
+      await page.route((url) => url.href.startsWith(CALLBACK), async (route) => {
+        arrived = route.request().url();
+        await route.fulfill({ status: 200, contentType: 'text/plain', body: 'back at the client' });
+      });
+      await page.goto(`${server.baseUrl}/consent#${requestId}`);
+      const command = (await page.getByText(/mcpdash owner approve [2-9A-Z]{4}-[2-9A-Z]{4}/).textContent())!;
+      const code = /approve ([2-9A-Z-]{9})/.exec(command)![1]!;
+      expect(cli('owner', 'approve', code, '--data-dir', server.dataDir).code).toBe(0);
+      await page.waitForURL((url) => url.href.startsWith(CALLBACK), { timeout: 10_000 });
+      expect(new URL(arrived).searchParams.get('code')).toStartWith('mcpd_ac_');
+    } finally {
+      await browser.close();
+    }
   });
 });
