@@ -20,7 +20,7 @@ import { createSpaRoutes } from './http/static.ts';
 import { createApiRoutes } from './http/routes/api.ts';
 import { createEventRoutes } from './http/routes/events.ts';
 import { createFeedbackRoutes, pageOrigins } from './http/routes/feedback.ts';
-import { DEFAULT_STREAM_BOUNDS } from './http/routes/stream-bounds.ts';
+import { addressShare, DEFAULT_STREAM_BOUNDS } from './http/routes/stream-bounds.ts';
 import { createFeedbackStore } from './store/feedback.ts';
 import { createFeedbackService } from './feedback/service.ts';
 import { MAX_FEEDBACK_EVENT_BYTES, MAX_FEEDBACK_EVENTS } from './dashboard/answer-rules.ts';
@@ -33,6 +33,7 @@ import { createOAuthRoutes } from './http/routes/oauth.ts';
 import { createConsentRoutes } from './http/routes/consent.ts';
 import { createConsoleRoutes } from './http/routes/console.ts';
 import { reachableFromOutside } from './loopback.ts';
+import { startControlSocket } from './http/control-socket.ts';
 import { listDashboards } from './store/dashboard-list.ts';
 
 export interface RunningApp {
@@ -62,6 +63,8 @@ export interface AppOptions {
   cimd?: CimdOptions;
   /** The loaded conformance fixtures; required when config.conformanceFixtures is on (startApp loads them). */
   conformanceFixtures?: ConformanceFixtures;
+  /** Lines for the console (main.ts prints them under the banner), for things the owner must act on while it runs. */
+  notice?: (lines: string[]) => void;
 }
 
 export function buildApp(config: Config, logger: Logger, options: AppOptions = {}) {
@@ -84,8 +87,17 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
   const feedback = createFeedbackService({ store: feedbackStore, dashboards, live, now });
   let boundPort = config.port;
   const baseUrl = () => baseUrlOf(config, boundPort);
-  const auth = createAuthService(store, { issuer: baseUrl, tokenTtlMs: config.tokenTtlMs, now, cimd: options.cimd });
-  const limits = createAuthLimits({ mcpPerMinute: config.mcpRatePerMinute, now });
+  // Why a metadata document could not be fetched goes to the log only (the caller is anonymous).
+  const onFetchFailure = (clientId: string, detail: string) => logger.warn('client metadata document could not be fetched', { client: clientId.slice(0, 200), detail: detail.slice(0, 300) });
+  const auth = createAuthService(store, { issuer: baseUrl, tokenTtlMs: config.tokenTtlMs, now, cimd: { onFetchFailure, ...options.cimd } });
+  const limits = createAuthLimits({
+    mcpPerMinute: config.mcpRatePerMinute,
+    now,
+    // Every lock-out is said (here, and in the console's overview): the owner must know why a sign-in waits.
+    onLockout: ({ address, failures, until }) =>
+      logger.warn('password attempts locked out for an address', { address, failures, seconds: Math.ceil((until - now()) / 1000) }),
+    onSlowed: () => logger.warn('many password attempts from many addresses: each now waits its turn (one every 3 s); a signed-in owner or `mcpdash owner approve` needs no password'),
+  });
   const secureCookies = baseUrl().startsWith('https:');
   // The session cache and the tools need each other (tools find their session's dashboard; sessions build servers
   // with the tools): the servers are built only on first use, after both exist.
@@ -132,6 +144,13 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
     logger,
     guard: { host: config.host, port: () => boundPort, publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins },
     trustProxy: config.trustProxy,
+    onUntrustedProxy: (header) => {
+      logger.warn('requests come through a tunnel or proxy on this machine but --trust-proxy is off: every client counts as 127.0.0.1 for rate limits; restart with --trust-proxy', { header });
+      options.notice?.([
+        `  Tunnel:       requests arrive through a tunnel or proxy on this machine (they carry ${header === 'cf-connecting-ip' ? 'CF-Connecting-IP' : 'X-Forwarded-For'}),`,
+        '                but every client counts as 127.0.0.1 and all share one set of limits: restart with --trust-proxy',
+      ]);
+    },
     baseUrl,
     mcp: createMcpRoutes({
       endpoint,
@@ -161,7 +180,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
         heartbeatMs: options.heartbeatMs,
         shutdown: shutdown.signal,
         inboxState: feedback.pageState,
-        maxStreams: { perDashboard: config.maxViewers, total: Math.max(DEFAULT_STREAM_BOUNDS.total, config.maxViewers) },
+        maxStreams: { perDashboard: config.maxViewers, perAddress: addressShare(config.maxViewers), total: Math.max(DEFAULT_STREAM_BOUNDS.total, config.maxViewers) },
       }),
       createFeedbackRoutes({ feedback, ownOrigins: () => pageOrigins(baseUrl(), boundPort) }),
     ],
@@ -226,6 +245,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   if (!config.auth && reachableFromOutside(config.host, base)) {
     logger.warn('auth is off on a URL others can reach: anyone who reaches it can create and change dashboards', { url: base });
   }
+  // `mcpdash owner approve`: the owner at the machine approves a waiting client without the password.
+  const control = config.auth ? startControlSocket(config.dataDir, { pending: app.auth.pendingRequests, approve: app.auth.approveByCode }, logger) : undefined;
   let stopping: Promise<void> | undefined;
   return {
     port: server.port ?? config.port,
@@ -243,6 +264,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         const timedOut = await Promise.race([drained.then(() => false), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, true))]);
         // Requests still running after the grace period are cut off before the store closes under them.
         if (timedOut) await server.stop(true);
+        await control?.stop();
         await app.close();
         logger.info('stopped');
       })();

@@ -97,7 +97,9 @@ export type Command =
   | { name: 'token-create'; tokenName: string; scope: TokenScope }
   | { name: 'token-list' }
   | { name: 'token-revoke'; tokenName: string }
-  | { name: 'owner-reset' };
+  | { name: 'owner-reset' }
+  /** Without a code: list the waiting requests. */
+  | { name: 'owner-approve'; code?: string };
 
 export type CliResult =
   | { kind: 'run'; config: Config }
@@ -201,6 +203,7 @@ const COMMANDS: Record<string, { name: Command['name']; takesName: boolean; flag
   'token list': { name: 'token-list', takesName: false, flags: ['data-dir'], usage: 'mcpdash token list [--data-dir <dir>]' },
   'token revoke': { name: 'token-revoke', takesName: true, flags: ['data-dir'], usage: 'mcpdash token revoke <name> [--data-dir <dir>]' },
   'owner reset': { name: 'owner-reset', takesName: false, flags: ['data-dir', 'public-url'], usage: 'mcpdash owner reset [--data-dir <dir>] [--public-url <url>]' },
+  'owner approve': { name: 'owner-approve', takesName: false, flags: ['data-dir'], usage: 'mcpdash owner approve [<request-code>] [--data-dir <dir>]' },
 };
 
 function parseCommand(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliResult {
@@ -209,6 +212,8 @@ function parseCommand(argv: readonly string[], env: Readonly<Record<string, stri
   if (rest.includes('--help') || rest.includes('-h') || verb === '--help' || verb === '-h') return { kind: 'help', text: commandsHelp() };
   if (!spec) throw new ConfigError(unknownCommand(group!, verb));
   let tokenName: string | undefined;
+  // The code the consent page shows (letters, digits, maybe a dash); without one the command lists the waiting requests.
+  const code = spec.name === 'owner-approve' && rest[0] !== undefined && !rest[0].startsWith('--') ? rest.shift()!.slice(0, 64) : undefined;
   if (spec.takesName) {
     tokenName = rest.shift();
     if (tokenName === undefined || tokenName.startsWith('--')) throw new ConfigError(`${group} ${verb} needs a name: ${spec.usage}`);
@@ -221,7 +226,7 @@ function parseCommand(argv: readonly string[], env: Readonly<Record<string, stri
   }
   const parsed = parseCli(rest, env);
   if (parsed.kind !== 'run') return parsed;
-  const command = (spec.takesName ? { name: spec.name, tokenName, ...(scope ? { scope } : {}) } : { name: spec.name }) as Command;
+  const command = (spec.takesName ? { name: spec.name, tokenName, ...(scope ? { scope } : {}) } : code !== undefined ? { name: spec.name, code } : { name: spec.name }) as Command;
   return { kind: 'command', command, config: parsed.config };
 }
 
@@ -258,7 +263,9 @@ ${Object.values(COMMANDS)
                  given) or read (only dashboard_get, dashboard_history, dashboard_snapshot)
   token list     names, scopes, creation and last use (never the tokens)
   token revoke   the token stops working at once
-  owner reset    prints a new one-time link (30 minutes) to choose the owner password`;
+  owner reset    prints a new one-time link (30 minutes) to choose the owner password
+  owner approve  lists the clients waiting for approval; with the code their consent page shows, approves one
+                 without the password (for when password attempts are locked out or it is forgotten)`;
 }
 
 /** Help descriptions start in one column, whatever the flag's length. */

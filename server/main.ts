@@ -65,7 +65,7 @@ process.on('SIGTERM', () => shutdown('SIGTERM'));
 try {
   // Held until the process ends (the kernel lets go of it even after kill -9): one server per data directory.
   await lockDataDir(config.dataDir);
-  app = await startApp(config, logger);
+  app = await startApp(config, logger, { notice: (lines) => process.stdout.write(`${lines.join('\n')}\n`) });
 } catch (error) {
   process.stderr.write(`mcpdash: could not start: ${explainStartError(error, config)}\n`);
   process.exit(1);

@@ -1,6 +1,8 @@
 // Client ID Metadata Documents: a client id that is an https URL names a JSON document saying who the client is and
 // where it may be redirected. Fetched through the SSRF guard (public addresses only; the connection goes to the
-// address that was checked), bounded in size and time, redirects not followed, results cached.
+// address that was checked), bounded in size and time, redirects not followed, results cached. Why a fetch failed
+// (a DNS answer, ENOTFOUND, a private address, a status) is for the log only: the caller is anonymous, and the answer
+// would tell them what names inside the owner's network resolve to.
 import type { LookupFunction } from 'node:net';
 import { z } from 'zod';
 import { VERSION } from '../version.ts';
@@ -26,6 +28,8 @@ export interface CimdOptions {
   timeoutMs?: number;
   maxBytes?: number;
   now?: () => number;
+  /** Where the detail of a failed fetch goes (the log); the caller is told only that it could not be fetched. */
+  onFetchFailure?: (clientId: string, detail: string) => void;
 }
 
 export interface CimdFetcher {
@@ -37,6 +41,9 @@ const CACHE_MAX = 100;
 const CACHE_OK_MS = 10 * 60_000;
 // A failure is remembered briefly, so a flood of authorization requests naming a slow URL costs one fetch.
 const CACHE_FAILED_MS = 60_000;
+
+/** A problem with the client id or the document's content: said to the caller (the document is the client's own). */
+class DocumentProblem extends Error {}
 
 /** Whether a client id names a metadata document rather than a registration. */
 export function isMetadataClientId(clientId: string): boolean {
@@ -130,20 +137,20 @@ function toClient(clientId: string, text: string): MetadataClient {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('the document is not valid JSON');
+    throw new DocumentProblem('the document is not valid JSON');
   }
   const parsed = documentSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`the document does not fit: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success) throw new DocumentProblem(`the document does not fit: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const doc = parsed.data;
-  if (doc.client_id !== clientId) throw new Error('the document names another client_id than its own URL');
+  if (doc.client_id !== clientId) throw new DocumentProblem('the document names another client_id than its own URL');
   // A URL-named client is public by definition: it has no secret to authenticate with.
-  if ((doc.token_endpoint_auth_method ?? 'none') !== 'none') throw new Error('token_endpoint_auth_method must be none');
+  if ((doc.token_endpoint_auth_method ?? 'none') !== 'none') throw new DocumentProblem('token_endpoint_auth_method must be none');
   for (const uri of doc.redirect_uris) {
     const problem = redirectUriProblem(uri);
-    if (problem) throw new Error(problem);
+    if (problem) throw new DocumentProblem(problem);
   }
   const grantTypes = doc.grant_types ?? ['authorization_code'];
-  if (!grantTypes.includes('authorization_code')) throw new Error('grant_types must include authorization_code');
+  if (!grantTypes.includes('authorization_code')) throw new DocumentProblem('grant_types must include authorization_code');
   return {
     id: clientId,
     name: displayName(doc.client_name, new URL(clientId).host),
@@ -162,7 +169,7 @@ export function createCimdFetcher(options: CimdOptions = {}): CimdFetcher {
 
   const load = async (clientId: string): Promise<MetadataClient> => {
     const problem = clientIdProblem(clientId);
-    if (problem) throw new Error(problem);
+    if (problem) throw new DocumentProblem(problem);
     const url = new URL(clientId);
     const target = await resolvePublicAddress(url.hostname, resolve, isAllowed);
     return toClient(clientId, await fetchDocument(url, target, limits));
@@ -178,7 +185,10 @@ export function createCimdFetcher(options: CimdOptions = {}): CimdFetcher {
       const result = load(clientId).catch((error: unknown) => {
         entry.until = now() + CACHE_FAILED_MS;
         const why = error instanceof Error ? error.message : String(error);
-        throw new OAuthRequestError('invalid_client', `The client metadata document at ${clientId.slice(0, 200)} cannot be used: ${why}.`);
+        const shown = clientId.slice(0, 200);
+        if (error instanceof DocumentProblem) throw new OAuthRequestError('invalid_client', `The client metadata document at ${shown} cannot be used: ${why}.`);
+        options.onFetchFailure?.(clientId, why);
+        throw new OAuthRequestError('invalid_client', `The client metadata document at ${shown} could not be fetched.`);
       });
       const entry = { until: nowMs + CACHE_OK_MS, result };
       cache.set(clientId, entry);

@@ -35,7 +35,42 @@ export function consentView(pending: PendingRequests, id: string): ConsentView {
     scopes: request.scope.split(' '),
     csrf: request.csrf,
     expiresAt: new Date(request.expiresAt).toISOString(),
+    approveCode: request.approveCode,
   };
+}
+
+/** A waiting request as `mcpdash owner approve` lists it. */
+export interface PendingSummary {
+  code: string;
+  clientName: string;
+  clientKind: 'dcr' | 'cimd';
+  clientUrl?: string;
+  redirectHost: string;
+  expiresAt: string;
+}
+
+export function pendingSummaries(pending: PendingRequests): PendingSummary[] {
+  return pending.list().map((request) => ({
+    code: request.approveCode,
+    clientName: request.client.name,
+    clientKind: request.client.kind,
+    ...(request.client.kind === 'cimd' ? { clientUrl: request.client.id } : {}),
+    redirectHost: redirectHost(request.redirectUri),
+    expiresAt: new Date(request.expiresAt).toISOString(),
+  }));
+}
+
+/**
+ * Approves the request with this approve code for the owner at the machine (`mcpdash owner approve`): no password,
+ * since running a command on the server's machine with its data directory is the owner's proof. Its consent page
+ * then picks up where the browser goes next. Undefined when no waiting request has the code.
+ */
+export async function approveByCode(deps: ConsentDeps, code: string): Promise<PendingSummary | undefined> {
+  const request = deps.pending.byCode(code);
+  if (!request) return undefined;
+  const [summary] = pendingSummaries({ ...deps.pending, list: () => [request] });
+  deps.pending.settle(request.id, await answer(deps, request.id, 'approve'));
+  return summary;
 }
 
 /** The request an answer is for; refused without the page's CSRF token (the answer changes nothing then). */
@@ -65,6 +100,8 @@ export async function answer(deps: ConsentDeps, id: string, decision: 'approve' 
       nowMs,
     );
   }
+  // Until its code is exchanged the client has no grant: keep a flood of registrations from pushing it out.
+  deps.pending.approved(client.id);
   const code = newSecret(PREFIX.code);
   await deps.grants.putCode(sha256(code), {
     kind: 'code',

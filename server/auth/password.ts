@@ -1,15 +1,9 @@
 // The owner password: what a new one must be, and its argon2id hash (Bun.password). The password is never stored.
 import { readFileSync } from 'node:fs';
+import { PASSWORD_MAX } from '../dashboard/password-rules.ts';
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 256;
-
-/** Why a chosen password is refused, or undefined when it is acceptable. */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < PASSWORD_MIN) return `The password needs at least ${PASSWORD_MIN} characters.`;
-  if (password.length > PASSWORD_MAX) return `The password may have at most ${PASSWORD_MAX} characters.`;
-  return undefined;
-}
+// The rules live in the pure core so the setup page checks the same before it sends.
+export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../dashboard/password-rules.ts';
 
 export function hashPassword(password: string): Promise<string> {
   return Bun.password.hash(password, { algorithm: 'argon2id' });

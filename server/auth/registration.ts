@@ -39,7 +39,8 @@ export interface RegistrationResponse {
   scope?: string;
 }
 
-export async function registerClient(clients: ClientStore, body: unknown, nowMs: number): Promise<RegistrationResponse> {
+/** `inUse`: registrations with an authorization under way, kept over other unused ones when slots run out. */
+export async function registerClient(clients: ClientStore, body: unknown, nowMs: number, inUse?: (clientId: string) => boolean): Promise<RegistrationResponse> {
   const parsed = registrationRequest.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -77,6 +78,7 @@ export async function registerClient(clients: ClientStore, body: unknown, nowMs:
       ...(scope ? { scope } : {}),
     },
     nowMs,
+    inUse,
   );
   if (stored === 'full') {
     throw new OAuthRequestError(

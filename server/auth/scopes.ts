@@ -20,3 +20,22 @@ export function tokenScopeOf(scopes: readonly string[] | undefined): TokenScope 
   if (scopes.includes(LIMIT_SCOPES.append)) return 'append';
   return 'write';
 }
+
+/**
+ * The tools a limited token may call, always on a dashboard it is given (it can create none). Reads that change
+ * nothing: feedback_read is not one of them (it marks the people's answers read and they are meant for the owner's
+ * assistant); dashboard_open is not either (it creates dashboards, renames and extends them). The in-chat view's
+ * reads (view_load, view_wait) are reads; its view_send writes a person's answer, so it is not.
+ */
+const READ_TOOLS = ['dashboard_get', 'dashboard_history', 'dashboard_snapshot', 'dashboard_show', 'view_load', 'view_wait'] as const;
+export const LIMITED_SCOPE_TOOLS: Readonly<Record<Exclude<TokenScope, 'write'>, readonly string[]>> = {
+  read: READ_TOOLS,
+  append: [...READ_TOOLS, 'data_append'],
+};
+
+/** What a scope allows, in words for the person who creates the token (the in-chat view's own tools left unsaid). */
+export function scopeMeaning(scope: TokenScope): string {
+  if (scope === 'write') return 'every tool, on every dashboard whose id it is given';
+  const tools = LIMITED_SCOPE_TOOLS[scope].filter((tool) => !tool.startsWith('view_'));
+  return `only ${tools.slice(0, -1).join(', ')} and ${tools.at(-1)}, on dashboards whose id it is given`;
+}

@@ -2,7 +2,7 @@
 // tokens and what the console lists. The HTTP routes and the CLI are thin layers over it.
 import type { Store } from '../store/db.ts';
 import { createAuthStore } from '../store/auth.ts';
-import { answer, answerable, consentView } from './consent.ts';
+import { answer, answerable, approveByCode, consentView, pendingSummaries } from './consent.ts';
 import { startAuthorization } from './authorize.ts';
 import { createBearerGate, createTokenVerifier } from './bearer.ts';
 import { createCimdFetcher, type CimdOptions } from './cimd.ts';
@@ -53,9 +53,15 @@ export function createAuthService(store: Store, options: AuthServiceOptions) {
     resourceMetadataUrl: () => resourceMetadataUrl(issuer()),
     metadata: () => authorizationServerMetadata(issuer()),
     resourceMetadata: () => protectedResourceMetadata(issuer()),
-    register: (body: unknown) => registerClient(clients, body, now()),
+    register: (body: unknown) => registerClient(clients, body, now(), pending.inUse),
     authorize: (query: URLSearchParams) => startAuthorization({ clients, cimd, pending, issuer, resource, now }, query),
     consentView: (id: string) => consentView(pending, id),
+    /** Where the consent page of a request approved from the command line goes (once), or undefined. */
+    consentSettled: (id: string) => pending.takeSettled(id),
+    /** The requests waiting for the owner (what `mcpdash owner approve` lists). */
+    pendingRequests: () => pendingSummaries(pending),
+    /** `mcpdash owner approve <code>`: approves without the password (the caller is at the machine). */
+    approveByCode: (code: string) => approveByCode({ pending, clients, grants, issuer, now }, code),
     /** Throws unless the request exists and `csrf` is its token. */
     checkConsent: (id: string, csrf: unknown) => void answerable(pending, id, csrf),
     answerConsent: (id: string, decision: 'approve' | 'deny') => answer({ pending, clients, grants, issuer, now }, id, decision),

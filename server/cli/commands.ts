@@ -8,18 +8,11 @@ import { AppError } from '../errors.ts';
 import { openStore } from '../store/db.ts';
 import { createAuthService } from '../auth/service.ts';
 import { SETUP_TTL_MS } from '../auth/owner.ts';
-import type { TokenScope } from '../auth/scopes.ts';
+import { scopeMeaning } from '../auth/scopes.ts';
+import { ownerApprove } from './owner-approve.ts';
 
-export interface CommandOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
+import type { CommandOutput } from './command-output.ts';
 
-const SCOPE_MEANS: Record<TokenScope, string> = {
-  write: ' (every tool, on every dashboard whose id it is given)',
-  append: ' (only data_append, dashboard_get, dashboard_history and dashboard_snapshot, on dashboards whose id it is given)',
-  read: ' (only dashboard_get, dashboard_history and dashboard_snapshot, on dashboards whose id it is given)',
-};
 
 const when = (ms: number | undefined) => (ms === undefined ? 'never' : new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z'));
 
@@ -29,6 +22,8 @@ export async function runCommand(command: Command, config: Config, io: CommandOu
     io.err(`mcpdash: no mcpdash data in ${config.dataDir} (start the server once, or pass the server's --data-dir)`);
     return 1;
   }
+  // Waiting requests live in the running server, not the store: this one asks the server.
+  if (command.name === 'owner-approve') return ownerApprove(config.dataDir, command.code, io);
   const store = openStore(config.dataDir);
   try {
     let publicUrl = config.publicUrl;
@@ -37,7 +32,7 @@ export async function runCommand(command: Command, config: Config, io: CommandOu
     switch (command.name) {
       case 'token-create': {
         const token = await auth.staticTokens.create(command.tokenName, command.scope);
-        io.out(`Static token '${command.tokenName}' created with scope ${command.scope}${SCOPE_MEANS[command.scope]}. It is shown only this once; only its hash is stored:`);
+        io.out(`Static token '${command.tokenName}' created with scope ${command.scope} (${scopeMeaning(command.scope)}). It is shown only this once; only its hash is stored:`);
         io.out('');
         io.out(`  ${token}`);
         io.out('');

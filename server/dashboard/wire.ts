@@ -75,6 +75,13 @@ export interface ConsentView {
   scopes: string[];
   csrf: string;
   expiresAt: string;
+  /** Approves it without the password from the server's machine: `mcpdash owner approve <approveCode>`. */
+  approveCode: string;
+}
+
+/** GET of a consent request the owner approved from the server's machine: where the browser goes next. */
+export interface ConsentSettled {
+  redirectTo: string;
 }
 
 /** GET of a pending consent request: the request plus what the page needs to ask (or skip) the password. */

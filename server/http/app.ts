@@ -15,6 +15,8 @@ export interface HttpAppDeps {
   guard: HostOriginOptions;
   /** Take the client address from the proxy's forwarded headers (--trust-proxy). */
   trustProxy: boolean;
+  /** Said once when a local tunnel or proxy forwards requests and --trust-proxy is off. */
+  onUntrustedProxy?: (header: string) => void;
   baseUrl: () => string;
   /** /mcp (server/http/routes/mcp.ts, with its access checks). */
   mcp: Hono<AppEnv>;
@@ -39,7 +41,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   });
   app.use('*', securityHeaders());
   app.use('*', hostOriginGuard(deps.guard));
-  app.use('*', clientAddress({ trustProxy: deps.trustProxy }));
+  app.use('*', clientAddress({ trustProxy: deps.trustProxy, onUntrustedProxy: deps.onUntrustedProxy }));
   app.route('/', deps.mcp);
   app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl }));
   for (const routes of deps.routes ?? []) app.route('/', routes);

@@ -1,23 +1,28 @@
-// The per-client bounds of the auth surface: password attempts (per address and in total: behind a tunnel every
-// client is 127.0.0.1), registrations, token and authorization requests per address, MCP requests per client.
+// The per-client bounds of the auth surface: password attempts (escalating per address, slowed in total: see
+// password-backoff.ts), token and authorization requests per address, MCP requests per client. Registrations have
+// no per-address bound (a tunnel makes every client one address): the store bounds them (store/auth-clients.ts).
 import { createRateLimiter, type RateDecision, type RateLimiter } from './rate-limit.ts';
 import { RateLimitError } from '../errors.ts';
+import { createPasswordBackoff, type Lockout, type PasswordBackoffEvents } from './password-backoff.ts';
 
 const MINUTE = 60_000;
 
 export interface AuthLimits {
-  /** Takes one password attempt for `address`; throws RateLimitError when its bound or the total one is reached. */
-  passwordAttempt(address: string): void;
+  /** Before one password check for `address`: throws RateLimitError while it is locked out; waits in a slow period. */
+  passwordAttempt(address: string): Promise<void>;
+  /** A wrong password (or setup code): counts towards the address's escalating lock-out. */
+  passwordFailed(address: string): void;
   /** A correct password clears the address's failed attempts. */
   passwordAccepted(address: string): void;
-  registration: RateLimiter;
+  /** Addresses locked out now and whether attempts are slowed (the console shows both). */
+  passwordState(): { locked: Lockout[]; slowed: boolean };
   token: RateLimiter;
   authorize: RateLimiter;
   /** Keyed by grant id (auth on) or client address (auth off). */
   mcp: RateLimiter;
 }
 
-export interface AuthLimitOptions {
+export interface AuthLimitOptions extends PasswordBackoffEvents {
   mcpPerMinute: number;
   now?: () => number;
 }
@@ -34,18 +39,12 @@ export function refuse(decision: RateDecision, what: string): void {
 
 export function createAuthLimits(options: AuthLimitOptions): AuthLimits {
   const now = options.now;
-  const passwordByAddress = createRateLimiter({ limit: 10, windowMs: 10 * MINUTE, now });
-  // All addresses together: enough for an owner who mistypes, far too few to guess a password.
-  const passwordTotal = createRateLimiter({ limit: 30, windowMs: 10 * MINUTE, maxKeys: 1, now });
+  const password = createPasswordBackoff({ now, onLockout: options.onLockout, onSlowed: options.onSlowed });
   return {
-    passwordAttempt(address) {
-      refuse(passwordByAddress.take(address), 'password attempts from this address');
-      refuse(passwordTotal.take('all'), 'password attempts');
-    },
-    passwordAccepted(address) {
-      passwordByAddress.reset(address);
-    },
-    registration: createRateLimiter({ limit: 20, windowMs: 60 * MINUTE, now }),
+    passwordAttempt: password.attempt,
+    passwordFailed: password.failed,
+    passwordAccepted: password.succeeded,
+    passwordState: password.state,
     token: createRateLimiter({ limit: 120, windowMs: MINUTE, now }),
     authorize: createRateLimiter({ limit: 60, windowMs: MINUTE, now }),
     mcp: createRateLimiter({ limit: options.mcpPerMinute, windowMs: MINUTE, now }),

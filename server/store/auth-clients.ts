@@ -14,8 +14,12 @@ export type NewClient = Omit<ClientRecord, 'grantIds' | 'expiresAt' | 'createdAt
 export interface ClientStore {
   /** The client, or undefined when unknown or an unused registration past its expiry. */
   get(id: string, nowMs: number): ClientRecord | undefined;
-  /** Stores a DCR registration; 'full' when every slot holds a client in use (nothing is stored then). */
-  register(client: NewClient, nowMs: number): Promise<'registered' | 'full'>;
+  /**
+   * Stores a DCR registration; when every slot is taken, an unused one makes room: first those `inUse` does not hold
+   * (no authorization under way), oldest first, then the rest of the unused; a client with a grant never. 'full' when
+   * every slot holds a client with a grant (nothing is stored then).
+   */
+  register(client: NewClient, nowMs: number, inUse?: (clientId: string) => boolean): Promise<'registered' | 'full'>;
   /**
    * Keeps what a client metadata document said when the owner approved it (its grants stay); an approved client's
    * record outside the registration bound, since only the owner's approval creates one.
@@ -75,12 +79,16 @@ export function createClientStore(store: Store): ClientStore {
       return isLive(client, nowMs) ? client : undefined;
     },
 
-    register(client, nowMs) {
+    register(client, nowMs, inUse = () => false) {
       return store.root.transaction(() => {
         // At most 100 records, so reading them all is cheap, and it happens only on registration.
         const registered = all().filter((c) => c.kind === 'dcr');
         if (registered.length >= MAX_REGISTERED_CLIENTS) {
-          const unused = registered.filter((c) => c.grantIds.length === 0).sort((a, b) => a.createdAt - b.createdAt);
+          // A flood of registrations pushes out only registrations like its own: one whose owner is being asked
+          // (an ordinary connect between its registration and its token) goes last, an approved client never.
+          const unused = registered
+            .filter((c) => c.grantIds.length === 0)
+            .sort((a, b) => Number(inUse(a.id)) - Number(inUse(b.id)) || a.createdAt - b.createdAt);
           const oldest = unused[0];
           if (!oldest) return 'full' as const;
           deleteClient(store, oldest);

@@ -22,7 +22,7 @@ describe('command-line words of the binary', () => {
   test('`mcpdash token` without a verb names the verbs it takes and a whole example', () => {
     const { code, stderr } = run(['token']);
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe("mcpdash: 'token' needs a verb: create, list or revoke (for example: mcpdash token create <name> [--data-dir <dir>]; see mcpdash token --help)");
+    expect(stderr.trim()).toBe("mcpdash: 'token' needs a verb: create, list or revoke (for example: mcpdash token create <name> [--scope write|append|read] [--data-dir <dir>]; see mcpdash token --help)");
   });
 
   test('a file given as --data-dir names the path and says to pass a directory', () => {

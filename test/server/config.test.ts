@@ -106,10 +106,13 @@ describe('config', () => {
     expect(failure(['token', 'create'])).toContain('needs a name');
     expect(failure(['token', 'revoke', '../etc'])).toContain('invalid token name');
     expect(failure(['token', 'list', '--host', '0.0.0.0'])).toContain('does not take --host');
-    expect(failure(['token', 'rotate'])).toBe("unknown command 'token rotate': token takes create, list or revoke (for example: mcpdash token create <name> [--data-dir <dir>]; see mcpdash token --help)");
-    expect(failure(['token'])).toBe("'token' needs a verb: create, list or revoke (for example: mcpdash token create <name> [--data-dir <dir>]; see mcpdash token --help)");
+    expect(failure(['token', 'rotate'])).toBe("unknown command 'token rotate': token takes create, list or revoke (for example: mcpdash token create <name> [--scope write|append|read] [--data-dir <dir>]; see mcpdash token --help)");
+    expect(failure(['token'])).toBe("'token' needs a verb: create, list or revoke (for example: mcpdash token create <name> [--scope write|append|read] [--data-dir <dir>]; see mcpdash token --help)");
     expect(failure(['token', '--data-dir', '/d'])).toStartWith("'token' needs a verb: create, list or revoke");
-    expect(failure(['owner'])).toBe("'owner' needs a verb: reset (for example: mcpdash owner reset [--data-dir <dir>] [--public-url <url>]; see mcpdash owner --help)");
+    expect(failure(['owner'])).toBe("'owner' needs a verb: reset or approve (for example: mcpdash owner reset [--data-dir <dir>] [--public-url <url>]; see mcpdash owner --help)");
+    expect(parseCli(['owner', 'approve', 'k7qm-3xpa', '--data-dir', '/d'], {})).toMatchObject({ kind: 'command', command: { name: 'owner-approve', code: 'k7qm-3xpa' }, config: { dataDir: '/d' } });
+    expect(parseCli(['owner', 'approve'], {})).toMatchObject({ kind: 'command', command: { name: 'owner-approve' } });
+    expect(failure(['owner', 'approve', 'K7QM3XPA', '--public-url', 'https://x.test'])).toContain('does not take --public-url');
     const help = parseCli(['token', '--help'], {});
     expect(help.kind === 'help' && help.text).toContain('mcpdash owner reset');
   });

@@ -56,4 +56,17 @@ describe('ConsentPage', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('expired or was already answered');
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
   });
+
+  it('names the command that approves from the server machine, and goes on by itself once it was run', async () => {
+    const owner = createFakeOwnerApi();
+    const visited: string[] = [];
+    render(() => <ConsentPage owner={owner} requestId="req-1" navigate={(url) => visited.push(url)} pollMs={20} />);
+    expect((await screen.findByText(/mcpdash owner approve/)).textContent).toBe('mcpdash owner approve K7QM-3XPA');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(visited).toEqual([]);
+    owner.state.consent = { ok: true, value: { redirectTo: 'https://claude.ai/api/mcp/auth_callback?code=cli&state=s' } };
+    await waitFor(() => expect(visited).toEqual(['https://claude.ai/api/mcp/auth_callback?code=cli&state=s']));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(visited).toHaveLength(1);
+  });
 });

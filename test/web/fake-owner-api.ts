@@ -1,17 +1,17 @@
 // Test double for the owner pages' server API: canned answers, and a record of every call (with its CSRF token).
 import type { ConsoleOverview, ConsoleSession, OwnerApi, Sent } from '../../web/src/api/client';
-import type { ConsentDetails } from '../../web/src/api/types';
+import type { ConsentDetails, ConsentSettled } from '../../web/src/api/types';
 
 export interface FakeOwnerApi extends OwnerApi {
   calls: { name: string; args: unknown[] }[];
-  state: { session: ConsoleSession; overview: ConsoleOverview; consent: Sent<ConsentDetails>; answer: Sent<{ redirectTo: string }>; signIn: Sent<{ csrf: string }> };
+  state: { session: ConsoleSession; overview: ConsoleOverview; consent: Sent<ConsentDetails | ConsentSettled>; answer: Sent<{ redirectTo: string }>; signIn: Sent<{ csrf: string }> };
 }
 
 const ok = <T,>(value: T): Sent<T> => ({ ok: true, value });
 
 /** What the consent API answers for a registered client asking with a fresh request. */
 export function consentDetails(overrides: Partial<ConsentDetails> = {}): ConsentDetails {
-  return { clientName: 'Claude', clientKind: 'dcr', redirectHost: 'claude.ai', scopes: ['mcp'], csrf: 'page-csrf', expiresAt: new Date(Date.now() + 600_000).toISOString(), ownerSignedIn: false, passwordSet: true, ...overrides };
+  return { clientName: 'Claude', clientKind: 'dcr', redirectHost: 'claude.ai', scopes: ['mcp'], csrf: 'page-csrf', expiresAt: new Date(Date.now() + 600_000).toISOString(), approveCode: 'K7QM3XPA', ownerSignedIn: false, passwordSet: true, ...overrides };
 }
 
 export function createFakeOwnerApi(): FakeOwnerApi {

@@ -6,12 +6,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AuthService } from '../../auth/service.ts';
 import { SESSION_TTL_MS } from '../../auth/owner.ts';
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError, UnauthorizedError } from '../../errors.ts';
 import type { DashboardListing } from '../../store/dashboard-list.ts';
 import type { AuthLimits } from '../auth-limits.ts';
 import type { AppEnv } from '../env.ts';
 import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { jsonBody } from '../json-body.ts';
+import { smallBodyLimit } from '../middleware/body-limit.ts';
 import { ownerSession, requireOwner, sessionCookieName } from '../middleware/owner-session.ts';
 import { checkOwnerPassword } from './owner-password.ts';
 
@@ -48,6 +49,8 @@ export function createConsoleRoutes(deps: ConsoleRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(answerAppErrors(appErrorResponse));
   const cookie = sessionCookieName(deps.secureCookies);
+  // Bodies bounded in size and time before the session or the password is looked at.
+  app.use('/api/console/*', smallBodyLimit());
   app.use('/api/console/*', ownerSession(auth.owner, deps.secureCookies));
 
   const signIn = async (c: Context<AppEnv>) => {
@@ -82,8 +85,15 @@ export function createConsoleRoutes(deps: ConsoleRoutesDeps): Hono<AppEnv> {
   app.post('/api/console/setup', async (c) => {
     const { code, password } = await jsonBody(c, setupBody);
     // The code is 256 random bits; the bound is there so that nobody gets to try many anyway.
-    deps.limits.passwordAttempt(c.get('clientAddress'));
-    await auth.owner.completeSetup(code, password);
+    const address = c.get('clientAddress');
+    await deps.limits.passwordAttempt(address);
+    try {
+      await auth.owner.completeSetup(code, password);
+    } catch (error) {
+      // A wrong code counts like a wrong password; a refused password (too short, common) does not.
+      if (error instanceof UnauthorizedError) deps.limits.passwordFailed(address);
+      throw error;
+    }
     return signIn(c);
   });
 
@@ -101,6 +111,7 @@ export function createConsoleRoutes(deps: ConsoleRoutesDeps): Hono<AppEnv> {
       clients: auth.connectedClients().map((client) => ({ ...client, createdAt: iso(client.createdAt), lastUsedAt: iso(client.lastUsedAt) })),
       tokens: auth.staticTokens.list().map((token) => ({ ...token, createdAt: iso(token.createdAt), lastUsedAt: iso(token.lastUsedAt) })),
       usage: deps.usage(),
+      passwordAttempts: (({ locked, slowed }) => ({ locked: locked.map((l) => ({ ...l, until: new Date(l.until).toISOString() })), slowed }))(deps.limits.passwordState()),
     });
   });
 

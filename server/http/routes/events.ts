@@ -1,12 +1,13 @@
 // GET /dashboard/:id/events (mounted under /api): the page's live feed as Server-Sent Events.
 // The feed itself is the state machine in dashboard-stream.ts; this route parses the request, keeps the number of open
 // streams bounded (429 with Retry-After past a bound) and ends streams on shutdown.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Live } from '../../live.ts';
 import { dashboardIdParam, dashboardNotFound } from './api.ts';
 import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { RateLimitError } from '../../errors.ts';
+import type { AppEnv } from '../env.ts';
 import { openDashboardStream, parseLastEventId, type DashboardStream, type DashboardStreamDeps } from './dashboard-stream.ts';
 import { createStreamBounds, DEFAULT_STREAM_BOUNDS, type StreamBoundsOptions } from './stream-bounds.ts';
 
@@ -21,12 +22,15 @@ export interface EventRoutesDeps {
   shutdown?: AbortSignal;
   /** The page's inbox state after a snapshot or resume (see dashboard-stream.ts). */
   inboxState?: DashboardStreamDeps['inboxState'];
-  /** Open streams allowed per dashboard and in total (default 50 and 1,000). */
+  /** Open streams allowed per dashboard, per address on a dashboard, and in total (default 50, 10 and 1,000). */
   maxStreams?: Partial<StreamBoundsOptions>;
 }
 
 /** Seconds a page refused for too many open streams waits before it tries again. */
 export const STREAMS_RETRY_AFTER_SECONDS = 10;
+
+/** Set on every request by middleware/client-address.ts; this sub-app is mounted like the others, without the app's types. */
+const clientAddressOf = (c: Context): string => (c as unknown as Context<AppEnv>).get('clientAddress') ?? 'local';
 
 export function createEventRoutes(deps: EventRoutesDeps): Hono {
   const streamDeps = {
@@ -49,7 +53,8 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     const id = dashboardIdParam(c.req.param('id'));
     if (!id) throw dashboardNotFound();
     const lastEventId = parseLastEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
-    const place = bounds.take(id);
+    const address = clientAddressOf(c);
+    const place = bounds.take(id, address);
     if (!place.ok) throw new RateLimitError(place.message, STREAMS_RETRY_AFTER_SECONDS);
     const signal = c.req.raw.signal;
     let closed = false;
@@ -57,13 +62,13 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     let stream: DashboardStream | undefined;
     stream = openDashboardStream(streamDeps, id, lastEventId, () => {
       closed = true;
-      bounds.release(id);
+      bounds.release(id, address);
       if (!stream) return;
       open.delete(stream);
       signal.removeEventListener('abort', stream.abandon);
     });
     if (!stream) {
-      bounds.release(id);
+      bounds.release(id, address);
       throw dashboardNotFound();
     }
     // A first snapshot past the backlog bound closes the stream before it is returned.

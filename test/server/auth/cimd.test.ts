@@ -67,18 +67,24 @@ describe('client metadata documents', () => {
   });
 
   test('refuses documents that are redirects, too large, not JSON, not about themselves, or carry a secret', async () => {
-    const cimd = createCimdFetcher(testReach);
-    expect(await refusal(cimd.get(`${base}/redirect.json`))).toContain('HTTP 302');
-    expect(await refusal(cimd.get(`${base}/big.json`))).toContain('larger than');
-    expect(await refusal(cimd.get(`${base}/page.html`))).toContain('not JSON');
+    const logged: string[] = [];
+    const cimd = createCimdFetcher({ ...testReach, onFetchFailure: (_id, detail) => logged.push(detail) });
+    // Fetch failures: the caller hears only that; the log has why.
+    expect(await refusal(cimd.get(`${base}/redirect.json`))).toBe(`The client metadata document at ${base}/redirect.json could not be fetched.`);
+    expect(await refusal(cimd.get(`${base}/big.json`))).toEndWith('could not be fetched.');
+    expect(await refusal(cimd.get(`${base}/page.html`))).toEndWith('could not be fetched.');
+    expect(logged).toEqual([expect.stringContaining('HTTP 302'), expect.stringContaining('larger than'), expect.stringContaining('not JSON')]);
+    // The document's own content is the client's: what is wrong with it is said.
     expect(await refusal(cimd.get(`${base}/mismatch.json`))).toContain('another client_id');
     expect(await refusal(cimd.get(`${base}/secret.json`))).toContain('client secret');
     expect(await refusal(cimd.get(`${base}/confidential.json`))).toContain('must be none');
   });
 
   test('gives up on a slow server', async () => {
-    const cimd = createCimdFetcher({ ...testReach, timeoutMs: 300 });
-    expect(await refusal(cimd.get(`${base}/slow.json`))).toContain('within 300 ms');
+    const logged: string[] = [];
+    const cimd = createCimdFetcher({ ...testReach, timeoutMs: 300, onFetchFailure: (_id, detail) => logged.push(detail) });
+    expect(await refusal(cimd.get(`${base}/slow.json`))).toEndWith('could not be fetched.');
+    expect(logged).toEqual([expect.stringContaining('within 300 ms')]);
   });
 
   test('refuses a certificate it cannot verify', async () => {
@@ -95,13 +101,19 @@ describe('client metadata documents', () => {
 
   test('with the production guard, refuses private addresses and names that resolve to one, before connecting', async () => {
     const before = fetches;
-    const cimd = createCimdFetcher({ resolve: async () => [{ address: '10.0.0.5', family: 4 }] });
-    expect(await refusal(cimd.get(`https://${HOST}:${server.port}/client.json`))).toContain('10.0.0.5');
-    const system = createCimdFetcher();
-    expect(await refusal(system.get(`https://127.0.0.1:${server.port}/client.json`))).toContain('not a public address');
-    expect(await refusal(system.get(`https://localhost:${server.port}/client.json`))).toContain('not a public address');
-    expect(await refusal(system.get(`https://[::1]:${server.port}/client.json`))).toContain('not a public address');
-    expect(await refusal(system.get('https://169.254.169.254/latest/meta-data'))).toContain('not a public address');
+    const logged: string[] = [];
+    const onFetchFailure = (_id: string, detail: string) => logged.push(detail);
+    const cimd = createCimdFetcher({ resolve: async () => [{ address: '10.0.0.5', family: 4 }], onFetchFailure });
+    const answer = await refusal(cimd.get(`https://${HOST}:${server.port}/client.json`));
+    // The DNS answer stays in the log: an anonymous caller must not learn what an internal name resolves to.
+    expect(answer).not.toContain('10.0.0.5');
+    expect(answer).toEndWith('could not be fetched.');
+    expect(logged.pop()).toContain('resolves to 10.0.0.5');
+    const system = createCimdFetcher({ onFetchFailure });
+    for (const url of [`https://127.0.0.1:${server.port}/client.json`, `https://localhost:${server.port}/client.json`, `https://[::1]:${server.port}/client.json`, 'https://169.254.169.254/latest/meta-data']) {
+      expect(await refusal(system.get(url))).toBe(`The client metadata document at ${url} could not be fetched.`);
+      expect(logged.pop()).toContain('not a public address');
+    }
     expect(fetches).toBe(before);
   });
 });
@@ -129,7 +141,9 @@ describe('authorization with a client metadata document', () => {
       const res = await authorize(app, { response_type: 'code', client_id: clientId, redirect_uri: CALLBACK, code_challenge: pkce().challenge, code_challenge_method: 'S256' });
       expect(res.status).toBe(400);
       expect(res.headers.get('location')).toBeNull();
-      expect(await res.text()).toContain('not a public address');
+      const page = await res.text();
+      expect(page).toContain('could not be fetched');
+      expect(page).not.toContain('public address');
     }
   });
 });

@@ -1,7 +1,7 @@
 // The owner's answer to an authorization request over real records: what the page shows, the CSRF check, and the
 // redirect back with a one-time code (approve) or access_denied (deny); each request is answered once.
 import { describe, expect, test } from 'bun:test';
-import { answer, answerable, consentView, CODE_TTL_MS, type ConsentDeps } from '../../../server/auth/consent.ts';
+import { answer, answerable, approveByCode, consentView, pendingSummaries, CODE_TTL_MS, type ConsentDeps } from '../../../server/auth/consent.ts';
 import { createPendingRequests } from '../../../server/auth/pending-requests.ts';
 import { sha256 } from '../../../server/auth/secrets.ts';
 import { ForbiddenError, NotFoundError } from '../../../server/errors.ts';
@@ -44,8 +44,25 @@ describe('consent', () => {
       scopes: ['mcp', 'offline_access'],
       csrf: request.csrf,
       expiresAt: new Date(request.expiresAt).toISOString(),
+      approveCode: request.approveCode,
     });
     expect(consentView(pending, park('dcr').id).clientUrl).toBeUndefined();
+  });
+
+  test('the owner at the machine approves by the short code without a password; the page then goes on to the client', async () => {
+    const { deps, pending, park } = setup();
+    const request = park('cimd');
+    expect(request.approveCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
+    expect(pendingSummaries(pending)).toEqual([expect.objectContaining({ code: request.approveCode, clientName: 'Claude', redirectHost: 'claude.ai' })]);
+    expect(await approveByCode(deps, 'NO-SUCH-CODE')).toBeUndefined();
+    const typed = `${request.approveCode.slice(0, 4).toLowerCase()}-${request.approveCode.slice(4)}`;
+    expect(await approveByCode(deps, typed)).toMatchObject({ clientName: 'Claude' });
+    // Answered once: not answerable again, nor listed; its page learns the redirect exactly once.
+    expect(pending.get(request.id)).toBeUndefined();
+    expect(pendingSummaries(pending)).toEqual([]);
+    const redirectTo = pending.takeSettled(request.id)!;
+    expect(new URL(redirectTo).searchParams.get('code')).toStartWith('mcpd_ac_');
+    expect(pending.takeSettled(request.id)).toBeUndefined();
   });
 
   test('an answer without the page CSRF token is refused and leaves the request answerable', () => {

@@ -8,11 +8,11 @@ import { removeTempDirs, tempDataDir } from '../helpers/temp-dir.ts';
 afterAll(removeTempDirs);
 
 describe('passwordProblem', () => {
-  test('refuses fewer than 8 and more than 256 characters, saying the bound; takes anything in between', () => {
-    expect(passwordProblem('1234567')).toBe('The password needs at least 8 characters.');
+  test('refuses fewer than 12 and more than 256 characters, saying the bound; takes an uncommon one in between', () => {
+    expect(passwordProblem('12345678901')).toBe('The password needs at least 12 characters.');
     expect(passwordProblem('x'.repeat(257))).toBe('The password may have at most 256 characters.');
-    expect(passwordProblem('12345678')).toBeUndefined();
-    expect(passwordProblem('x'.repeat(256))).toBeUndefined();
+    expect(passwordProblem('x93847561029')).toBeUndefined();
+    expect(passwordProblem('xy '.repeat(85))).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+// The banner's connect lines: a loopback server sends Claude.ai users to a tunnel, a public one to the connector settings.
 import { describe, expect, test } from 'bun:test';
 import { connectBanner } from '../../../server/cli/connect-banner.ts';
 

@@ -28,7 +28,7 @@ export interface DashboardFixture {
 }
 
 export function dashboardFixture(
-  options: { ttlMs?: number; ringSize?: number; heartbeatMs?: number; maxStreams?: { perDashboard?: number; total?: number } } = {},
+  options: { ttlMs?: number; ringSize?: number; heartbeatMs?: number; maxStreams?: { perDashboard?: number; perAddress?: number; total?: number } } = {},
 ): DashboardFixture {
   const ttlMs = options.ttlMs ?? 3_600_000;
   const store = openStore(tempDataDir());

@@ -17,6 +17,22 @@ describe('client registrations', () => {
     expect(auth.clients.get('new', now + 501)).toBeDefined();
   });
 
+  test('an unused registration with an authorization under way makes room only after every other unused one', async () => {
+    const { auth } = open();
+    const now = 1_000_000;
+    for (let i = 0; i < MAX_REGISTERED_CLIENTS; i++) await auth.clients.register(client(`c${i}`), now + i);
+    const underWay = (id: string) => id === 'c0' || id === 'c1';
+    for (let i = 0; i < MAX_REGISTERED_CLIENTS - 2; i++) expect(await auth.clients.register(client(`flood${i}`), now + 500 + i, underWay)).toBe('registered');
+    expect(auth.clients.get('c0', now + 1_000)).toBeDefined();
+    expect(auth.clients.get('c1', now + 1_000)).toBeDefined();
+    expect(auth.clients.get('c2', now + 1_000)).toBeUndefined();
+    // Later registrations push out the oldest of the flood, still not the two under way.
+    await auth.clients.register(client('late'), now + 2_000, underWay);
+    await auth.clients.register(client('later'), now + 2_001, underWay);
+    expect(auth.clients.get('flood0', now + 2_002)).toBeUndefined();
+    expect(auth.clients.get('c0', now + 2_002)).toBeDefined();
+  });
+
   test('refuse a registration when every slot holds a client in use', async () => {
     const { auth } = open();
     const now = 1_000_000;

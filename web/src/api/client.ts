@@ -1,6 +1,6 @@
 // The only module that talks to the network: fetches JSON, streams dashboard events, sends feedback (same origin only).
 import { parseView } from './parse';
-import type { ConsentDetails, DashboardView, FeedbackInput, SendResult, ServerInfo } from './types';
+import type { ConsentDetails, ConsentSettled, DashboardView, FeedbackInput, SendResult, ServerInfo } from './types';
 
 export type Fetched<T> = { ok: true; value: T } | { ok: false; status: number };
 
@@ -119,6 +119,8 @@ export interface ConsoleOverview {
   clients: { id: string; name: string; kind: 'dcr' | 'cimd'; redirectHosts: string[]; createdAt: string | null; lastUsedAt: string | null }[];
   tokens: { name: string; scope: 'write' | 'append' | 'read'; createdAt: string | null; lastUsedAt: string | null }[];
   usage: { usedBytes: number; budgetBytes?: number };
+  /** Addresses locked out after wrong passwords, and whether attempts are being slowed (server/http/password-backoff.ts). */
+  passwordAttempts?: { locked: { address: string; failures: number; until: string }[]; slowed: boolean };
 }
 
 
@@ -134,7 +136,8 @@ export interface OwnerApi {
   deleteDashboard(csrf: string, id: string): Promise<Sent<unknown>>;
   revokeClient(csrf: string, id: string): Promise<Sent<unknown>>;
   revokeToken(csrf: string, name: string): Promise<Sent<unknown>>;
-  consent(requestId: string): Promise<Sent<ConsentDetails>>;
+  /** The request, or (approved with `mcpdash owner approve`) where the browser goes next. */
+  consent(requestId: string): Promise<Sent<ConsentDetails | ConsentSettled>>;
   answerConsent(requestId: string, answer: { csrf: string; decision: 'approve' | 'deny'; password?: string }): Promise<Sent<{ redirectTo: string }>>;
 }
 

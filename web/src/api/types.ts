@@ -5,7 +5,7 @@ import type { DashboardUpdate, DashboardWire, InboxNotice, WireTheme, WireWidget
 export type Theme = WireTheme;
 export type WidgetView = WireWidget;
 export type DashboardView = DashboardWire;
-export type { ConsentDetails, DashboardUpdate, FeedbackInput, FeedbackKind, InboxAnswer, InboxNotice, ServerInfo } from '../../../server/dashboard/wire.ts';
+export type { ConsentDetails, ConsentSettled, DashboardUpdate, FeedbackInput, FeedbackKind, InboxAnswer, InboxNotice, ServerInfo } from '../../../server/dashboard/wire.ts';
 
 /** One parsed server-sent event (the wire format, before its data is interpreted). */
 export interface SseMessage {

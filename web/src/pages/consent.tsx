@@ -1,14 +1,34 @@
 // The consent page (/consent#<request>): which client asks, where it will be sent back, and the owner's answer:
-// the password unless signed in, then Approve or Deny. Everything the client chose is shown as text.
-import { createResource, createSignal, Show, type JSX } from 'solid-js';
+// the password unless signed in, then Approve or Deny. Everything the client chose is shown as text. The page also
+// names the command that approves from the server's machine, and goes on by itself once that was run.
+import { createResource, createSignal, onCleanup, Show, type JSX } from 'solid-js';
 import type { OwnerApi, Sent } from '../api/client';
-import type { ConsentDetails } from '../api/types';
+import type { ConsentDetails, ConsentSettled } from '../api/types';
 import { createResolvedTheme } from '../lib/theme';
 import './console.css';
 
-export function ConsentPage(props: { owner: OwnerApi; requestId: string; navigate: (url: string) => void }): JSX.Element {
+const settled = (result: Sent<ConsentDetails | ConsentSettled> | undefined): string | undefined =>
+  result?.ok && 'redirectTo' in result.value ? result.value.redirectTo : undefined;
+
+export function ConsentPage(props: { owner: OwnerApi; requestId: string; navigate: (url: string) => void; pollMs?: number }): JSX.Element {
   createResolvedTheme(() => 'auto');
-  const [details] = createResource(async (): Promise<Sent<ConsentDetails>> => props.owner.consent(props.requestId));
+  const [details] = createResource(async (): Promise<Sent<ConsentDetails>> => {
+    const result = await props.owner.consent(props.requestId);
+    const redirectTo = settled(result);
+    if (redirectTo) props.navigate(redirectTo);
+    return result as Sent<ConsentDetails>;
+  });
+  // Approved with `mcpdash owner approve` meanwhile? Then the server has the redirect for this page (once).
+  let left = false;
+  const poll = setInterval(async () => {
+    if (left || !details()?.ok) return;
+    const redirectTo = settled(await props.owner.consent(props.requestId));
+    if (redirectTo && !left) {
+      left = true;
+      props.navigate(redirectTo);
+    }
+  }, props.pollMs ?? 2_000);
+  onCleanup(() => clearInterval(poll));
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
@@ -22,6 +42,7 @@ export function ConsentPage(props: { owner: OwnerApi; requestId: string; navigat
       setError(res.message);
       return;
     }
+    left = true;
     props.navigate(res.value.redirectTo);
   };
 
@@ -69,6 +90,14 @@ export function ConsentPage(props: { owner: OwnerApi; requestId: string; navigat
                     </div>
                   </form>
                   <Show when={error()}>{(message) => <p class="form-error" role="alert">{message()}</p>}</Show>
+                  <Show when={view().approveCode}>
+                    {(code) => (
+                      <p class="muted approve-command">
+                        No password at hand, or locked out? On the server's machine run{' '}
+                        <code>mcpdash owner approve {code().slice(0, 4)}-{code().slice(4)}</code> (add its <code>--data-dir</code>); this page then goes on by itself.
+                      </p>
+                    )}
+                  </Show>
                 </section>
               </>
             )}

@@ -1,5 +1,6 @@
 // The owner console at /: signed out, what this server is, how to connect and a sign-in (never a dashboard
-// title); signed in, the dashboards, connected clients, static tokens and data used, with delete and revoke.
+// title); signed in, the dashboards, connected clients, static tokens and data used, with delete and revoke, and
+// still the MCP URL and how to connect.
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Api, ConsoleOverview, OwnerApi } from '../api/client';
 import { useNow } from '../lib/clock';
@@ -7,6 +8,7 @@ import { relativeTime } from '../../../server/dashboard/present/format.ts';
 import { createResolvedTheme } from '../lib/theme';
 import { createConsoleData, type ConsoleData } from './console.data';
 import { ConnectSteps, Copyable, HomePage } from './home';
+import { PasswordLockouts } from './console-lockouts';
 import './console.css';
 
 /** A destructive button that asks once more before acting. */
@@ -193,6 +195,7 @@ function OwnerConsole(props: { data: ConsoleData }): JSX.Element {
       <Show when={props.data.overview()} fallback={<p class="muted">Loading…</p>}>
         {(overview) => (
           <>
+            <PasswordLockouts attempts={overview().passwordAttempts} now={now()} />
             <Dashboards overview={overview()} data={props.data} now={now()} />
             <Access overview={overview()} data={props.data} now={now()} />
             <DataUsed usage={overview().usage} />

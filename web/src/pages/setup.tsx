@@ -2,9 +2,8 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { OwnerApi } from '../api/client';
 import { createResolvedTheme } from '../lib/theme';
+import { PASSWORD_MIN, passwordProblem } from '../../../server/dashboard/password-rules.ts';
 import './console.css';
-
-const MIN_PASSWORD = 8;
 
 export function SetupPage(props: { owner: OwnerApi; code: string; navigate: (url: string) => void }): JSX.Element {
   createResolvedTheme(() => 'auto');
@@ -12,10 +11,13 @@ export function SetupPage(props: { owner: OwnerApi; code: string; navigate: (url
   const [again, setAgain] = createSignal('');
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
+  // Said while typing (once something is typed), with the server's own rule: no round trip to learn it.
+  const problem = () => (password() ? passwordProblem(password()) : undefined);
 
   const submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (password().length < MIN_PASSWORD) return void setError(`The password needs at least ${MIN_PASSWORD} characters.`);
+    const refused = passwordProblem(password());
+    if (refused) return void setError(refused);
     if (password() !== again()) return void setError('The two passwords differ.');
     setBusy(true);
     const res = await props.owner.setup(props.code, password());
@@ -36,8 +38,9 @@ export function SetupPage(props: { owner: OwnerApi; code: string; navigate: (url
           <form class="owner-form" onSubmit={submit}>
             {/* Lets password managers file the password under a name. */}
             <input type="text" name="username" autocomplete="username" value="mcpdash owner" readonly hidden />
-            <label for="new-password">New password (at least {MIN_PASSWORD} characters)</label>
-            <input id="new-password" type="password" autocomplete="new-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required />
+            <label for="new-password">New password (at least {PASSWORD_MIN} characters, not a common one)</label>
+            <input id="new-password" type="password" autocomplete="new-password" aria-describedby="new-password-rule" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required />
+            <p id="new-password-rule" class="form-hint" aria-live="polite">{problem() ?? (password() ? 'This password can be used.' : '')}</p>
             <label for="new-password-again">The same again</label>
             <input id="new-password-again" type="password" autocomplete="new-password" value={again()} onInput={(e) => setAgain(e.currentTarget.value)} required />
             <button type="submit" class="button primary" disabled={busy()}>Set password</button>

@@ -48,12 +48,17 @@ describe('owner console API', () => {
     expect(res.headers.get('set-cookie')).not.toContain('Secure');
   });
 
-  test('refuses a wrong password and rate limits the attempts', async () => {
-    const app = await startAuth();
-    for (let i = 0; i < 10; i++) expect((await post(app, '/api/console/sign-in', { password: `wrong-${i}-xx` })).status).toBe(401);
-    const res = await post(app, '/api/console/sign-in', { password: OWNER_PASSWORD });
+  test('refuses a wrong password, locks the address out after five, and the console shows the lock-out', async () => {
+    const app = await startAuth({ trustProxy: true });
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    for (let i = 0; i < 5; i++) expect((await post(app, '/api/console/sign-in', { password: `wrong-${i}-xx` }, from('203.0.113.5'))).status).toBe(401);
+    const res = await post(app, '/api/console/sign-in', { password: OWNER_PASSWORD }, from('203.0.113.5'));
     expect(res.status).toBe(429);
-    expect(res.headers.get('retry-after')).toBeTruthy();
+    expect(res.headers.get('retry-after')).toBe('15');
+    const owner = await post(app, '/api/console/sign-in', { password: OWNER_PASSWORD }, from('198.51.100.5'));
+    const cookie = owner.headers.get('set-cookie')!.split(';')[0]!;
+    const overview = await (await fetch(`${app.url}/api/console/overview`, { headers: { cookie } })).json();
+    expect(overview.passwordAttempts).toEqual({ locked: [{ address: '203.0.113.5', failures: 5, until: expect.any(String) }], slowed: false });
   });
 
   test('refuses a body nested deeper than the JSON bound (64 levels) with 400 naming it, before any password check', async () => {

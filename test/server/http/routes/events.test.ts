@@ -93,7 +93,7 @@ describe('GET /api/dashboard/:id/events', () => {
   });
 
   test('gives 200 concurrent pages the same update', async () => {
-    setup({ maxStreams: { perDashboard: 200 } });
+    setup({ maxStreams: { perDashboard: 200, perAddress: 200 } });
     await f.put(ID, 'a');
     const pages = await Promise.all(Array.from({ length: 200 }, () => connect()));
     await Promise.all(pages.map((p) => p.next()));
