@@ -74,10 +74,15 @@ const ALL_TARGETS: BenchTarget[] = [
     key: 'mcpdash-baseline',
     eras: ['2025'],
     label: `an earlier mcpdash build for before/after figures: MCPDASH_BENCH_BASELINE=${BASELINE ?? '<path to its dist/mcpdash>'} (run only when set)`,
-    // An earlier build knows none of the newer flags; it serves the 2025 era only if it predates SDK v2.
-    launch: (port) => {
+    // The same flags as this build, so both meet the same bounds (a build from before --mcp-rate will not start: give
+    // it the flags it knows by building an older bench with it). Earlier builds serve the 2025 era only.
+    launch: (port, { fixtures = true } = {}) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'mcpdash-'));
-      return { cmd: [BASELINE!, '--port', String(port), '--data-dir', dataDir, '--conformance-fixtures'], cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+      return {
+        cmd: [BASELINE!, '--port', String(port), '--data-dir', dataDir, ...(fixtures ? ['--conformance-fixtures'] : []), ...BENCH_MCPDASH_ARGS],
+        cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+        dataDir,
+      };
     },
   },
   {
