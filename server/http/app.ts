@@ -16,6 +16,8 @@ export interface HttpAppDeps {
   /** Take the client address from the proxy's forwarded headers (--trust-proxy). */
   trustProxy: boolean;
   baseUrl: () => string;
+  /** Dashboard lifetime without AI activity, shown to pages (GET /api/info). */
+  ttlMs?: number;
   /** /mcp (server/http/routes/mcp.ts). */
   mcp: Hono<AppEnv>;
   /** In front of /mcp: bearer auth (auth on) and the per-client request bound. */
@@ -37,7 +39,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   // Bearer auth and the per-client bound come before the body is read.
   if (deps.mcpAccess) app.use('/mcp', deps.mcpAccess);
   app.route('/', deps.mcp);
-  app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl }));
+  app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl, ttlMs: deps.ttlMs }));
   for (const routes of deps.routes ?? []) app.route('/', routes);
   for (const routes of deps.api ?? []) app.route('/api', routes);
   if (deps.spa) app.route('/', deps.spa);

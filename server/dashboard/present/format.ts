@@ -100,6 +100,20 @@ export function formatDelta(delta: number, format?: string, display: DeltaDispla
   return `${sign}${text}${unit ? ` ${unit}` : ''}`;
 }
 
+/** A lifetime in words, to the two largest units: "5 seconds", "24 hours", "1 hour 30 minutes", "7 days". */
+export function formatDuration(ms: number): string {
+  const units: [string, number][] = [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000], ['second', 1000]];
+  const total = Math.max(0, Math.round(ms / 1000) * 1000);
+  const first = units.findIndex(([, size]) => total >= size);
+  if (first < 0) return '0 seconds';
+  const say = (n: number, name: string): string => `${n} ${name}${n === 1 ? '' : 's'}`;
+  const [name, size] = units[first]!;
+  const whole = Math.floor(total / size);
+  const next = units[first + 1];
+  const part = next ? Math.floor((total - whole * size) / next[1]) : 0;
+  return part > 0 && next ? `${say(whole, name)} ${say(part, next[0])}` : say(whole, name);
+}
+
 /** "5 s ago", "3 min ago", "in 23 h": coarse on purpose, it ticks every second. */
 export function relativeTime(iso: string, now: number): string {
   const t = Date.parse(iso);

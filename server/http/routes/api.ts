@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import { isDashboardId } from '../../dashboard/target.ts';
 import type { Live } from '../../live.ts';
-import { NotFoundError } from '../../errors.ts';
+import { GoneError, NotFoundError } from '../../errors.ts';
 import { appErrorResponse } from '../error-response.ts';
 
 export interface ApiRoutesDeps {
@@ -17,9 +17,19 @@ export function dashboardIdParam(raw: string | undefined): string | undefined {
   return isDashboardId(id) ? id : undefined;
 }
 
-/** Unknown, expired and malformed look the same from outside: ids are credentials, don't help guessing. */
+/** Unknown and malformed ids look the same from outside: ids are credentials, don't help guessing. */
 export function dashboardNotFound(): Response {
   return appErrorResponse(new NotFoundError('This dashboard does not exist or has expired.'));
+}
+
+/**
+ * A dashboard that cannot be read: 410 when it expired, 404 when it was never here (or its id is malformed). Saying
+ * "expired" tells nothing a guesser could use: only someone holding the unguessable id ever sees it.
+ */
+export function dashboardUnavailable(state: 'expired' | 'unknown'): Response {
+  return state === 'expired'
+    ? appErrorResponse(new GoneError('This dashboard has expired.'))
+    : dashboardNotFound();
 }
 
 /** True when an If-None-Match header (a list, weak tags or *) matches the current strong ETag. */
@@ -38,7 +48,7 @@ export function createApiRoutes(deps: ApiRoutesDeps): Hono {
     if (!id) return dashboardNotFound();
     // A read: viewing never extends the dashboard's life.
     const view = deps.dashboards.getView(id);
-    if (!view) return dashboardNotFound();
+    if (!view) return dashboardUnavailable(deps.dashboards.gone(id));
     const etag = `"${view.doc.revision}"`;
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag });
     return c.body(view.json, 200, { ETag: etag, 'Content-Type': 'application/json; charset=UTF-8' });

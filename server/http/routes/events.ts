@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Live } from '../../live.ts';
-import { dashboardIdParam, dashboardNotFound } from './api.ts';
+import { dashboardIdParam, dashboardNotFound, dashboardUnavailable } from './api.ts';
 import { RateLimitError } from '../../errors.ts';
 import { appErrorResponse } from '../error-response.ts';
 import { openDashboardStream, parseLastEventId, type DashboardStream, type DashboardStreamDeps } from './dashboard-stream.ts';
@@ -65,7 +65,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     });
     if (!stream) {
       bounds.release(id);
-      return dashboardNotFound();
+      return dashboardUnavailable(deps.dashboards.gone(id));
     }
     // A first snapshot past the backlog bound closes the stream before it is returned.
     if (!closed) {

@@ -52,7 +52,7 @@ export function DashboardPage(props: { id: string; api: Api; options?: DataOptio
             </div>
           </Match>
           <Match when={data.status() === 'not-found' || data.status() === 'expired'}>
-            <GonePage expired={data.status() === 'expired'} />
+            <GonePage expired={data.status() === 'expired'} api={props.api} />
           </Match>
           <Match when={data.status() === 'ready'}>
             <div class="page">

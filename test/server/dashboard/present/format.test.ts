@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'bun:test';
-import { formatDelta, formatNumber, formatPercent } from '../../../../server/dashboard/present/format.ts';
+import { formatDelta, formatDuration, formatNumber, formatPercent } from '../../../../server/dashboard/present/format.ts';
 
 describe('formatNumber', () => {
   it('keeps significant digits of small values instead of rounding them to a fixed 4 decimals', () => {
@@ -39,5 +39,14 @@ describe('formatDelta', () => {
     expect(formatDelta(0.05, 'currency:USD', { unit: 'USD', deltaFormat: 'percent' })).toBe('+5%');
     expect(formatDelta(1234, undefined, { unit: 'req', deltaFormat: 'compact' })).toBe('+1.2K');
     expect(formatDelta(0)).toBe('±0');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says a lifetime in words, to its two largest units', () => {
+    expect(formatDuration(5_000)).toBe('5 seconds');
+    expect(formatDuration(86_400_000)).toBe('1 day');
+    expect(formatDuration(90 * 60_000)).toBe('1 hour 30 minutes');
+    expect(formatDuration(7 * 86_400_000 + 1000)).toBe('7 days');
   });
 });
