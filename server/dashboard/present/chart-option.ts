@@ -68,6 +68,13 @@ function candleColors(series: unknown[]): void {
   }
 }
 
+/** Two or more unstacked areas: each fill lighter, so the front one does not hide the ones behind it. */
+function seeThroughAreas(series: unknown[]): void {
+  const areas = series.filter((s): s is Record<string, unknown> => isRecord(s) && s.type === 'line' && isRecord(s.areaStyle) && s.stack === undefined);
+  if (areas.length < 2) return;
+  for (const s of areas) s.areaStyle = { opacity: 0.25, ...(s.areaStyle as Record<string, unknown>) };
+}
+
 export function prepareChartOption(raw: unknown, present: ChartPresentation = {}): Record<string, unknown> {
   if (!isRecord(raw)) throw new WidgetDataError('"option" must be an ECharts option object');
   for (const key of NESTED_OPTION_KEYS) {
@@ -92,6 +99,7 @@ export function prepareChartOption(raw: unknown, present: ChartPresentation = {}
   option.tooltip = tooltips.map((t) => ({ confine: true, ...(isRecord(t) ? t : {}), renderMode: 'richText' }));
   if (option.backgroundColor === undefined) option.backgroundColor = 'transparent';
   candleColors(series);
+  seeThroughAreas(series);
   if (present.theme) {
     const palette = SERIES_COLORS[present.theme];
     if (present.nameColors) applyNameColors(option, present.nameColors, palette);

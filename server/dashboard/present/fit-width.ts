@@ -89,19 +89,33 @@ function fitAxes(option: Record<string, unknown>, box: ChartBox): void {
   }
 }
 
-/** Grids leave room for the legend and for a colour scale under the plot. */
+/** The first axis of a kind, as a record (or an empty one). */
+const firstAxis = (option: Record<string, unknown>, key: 'xAxis' | 'yAxis'): Record<string, unknown> => {
+  const axis = oneOrMany(option[key])[0];
+  return isRecord(axis) ? axis : {};
+};
+
+/**
+ * Grids leave room for the legend, for the axis names and for a colour scale under the plot. A cartesian chart
+ * without a grid gets a tight one: ECharts' default leaves 60 px empty above the plot of a small card.
+ */
 function fitGrids(option: Record<string, unknown>, room: { top: number; bottom: number }): void {
   const scaleBelow = oneOrMany(option.visualMap).some((v) => isRecord(v) && v.show !== false && v.orient === 'horizontal' && v.bottom !== undefined);
   const grids = oneOrMany(option.grid).filter(isRecord);
+  const x = firstAxis(option, 'xAxis');
+  const y = firstAxis(option, 'yAxis');
   if (grids.length === 0) {
     const cartesian = oneOrMany(option.series).some((s) => isRecord(s) && inSeriesFamily('cartesian', s.type));
     if (!cartesian) return;
-    grids.push({ left: 8, right: 16, containLabel: true });
+    grids.push({ left: 8, right: 16, top: typeof y.name === 'string' && y.name ? 32 : 16, bottom: 8, containLabel: true });
   }
+  // An x axis name sits right of the axis, outside what containLabel keeps in: make room so it is not cut.
+  const xName = typeof x.name === 'string' && x.name && (x.nameLocation ?? 'end') === 'end' ? textWidth(x.name) + 12 : 0;
   for (const grid of grids) {
     if (room.top > 0) grid.top = Math.max(num(grid.top) ?? 0, room.top + 12);
-    // A horizontal colour scale (the heatmap's) is ~40 px with its end numbers: the hour labels go above it.
-    const below = room.bottom + (scaleBelow ? 48 : 0);
+    if (xName > 0) grid.right = Math.max(num(grid.right) ?? 0, xName);
+    // A horizontal colour scale (the heatmap's, ~20 px) has its handle numbers above it: the hour labels go above both.
+    const below = room.bottom + (scaleBelow ? 64 : 0);
     if (below > 0) {
       grid.bottom = Math.max(num(grid.bottom) ?? 0, below + 8);
       grid.containLabel ??= true;

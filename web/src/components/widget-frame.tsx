@@ -99,7 +99,7 @@ export function WidgetFrame(props: { widget: Accessor<WidgetView> }): JSX.Elemen
   };
   const component = () => componentFor(w().kind);
   // An untitled card whose only action is Comment: the button sits in the corner instead of taking a row of its own.
-  const cornerActions = (): boolean => !w().title && !['table', 'chart', 'log', 'code'].includes(w().kind);
+  const cornerActions = (): boolean => !w().title && !['table', 'chart', 'log'].includes(w().kind);
   const titleId = (): string => `w-${w().id}-title`;
   return (
     <section
