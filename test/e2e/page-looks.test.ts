@@ -50,9 +50,14 @@ function drawnCharts(p: Page): Promise<DrawnChart[]> {
     const echarts = Object.values(mod).find((v) => typeof v?.getInstanceByDom === 'function')!;
     const rgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const parseCss = (css: string): number[] => (css.match(/\d+/g) ?? []).slice(0, 3).map(Number);
-    return [...document.querySelectorAll<HTMLElement>('.kind-chart .chart')].map((el) => {
-      const chart = echarts.getInstanceByDom!(el) as { getOption(): Record<string, unknown> };
-      const option = chart.getOption() as Record<string, any>;
+    type Chart = { getOption(): Record<string, unknown>; setOption(o: Record<string, unknown>): void };
+    const elements = [...document.querySelectorAll<HTMLElement>('.kind-chart .chart')];
+    const options = elements.map((el) => (echarts.getInstanceByDom!(el) as Chart).getOption() as Record<string, any>);
+    // Legend icons carry the series colours too: hide the legends (the screenshot is taken) so only marks count.
+    elements.forEach((el, i) => (echarts.getInstanceByDom!(el) as Chart).setOption({ legend: ((options[i]!.legend ?? []) as unknown[]).map(() => ({ show: false })) }));
+    await new Promise((r) => setTimeout(r, 800));
+    return elements.map((el, index) => {
+      const option = options[index]!;
       const card = parseCss(getComputedStyle(el.closest('.widget')!).backgroundColor);
       const canvas = el.querySelector('canvas')!;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
