@@ -61,11 +61,14 @@ export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
   let chart: ECharts | undefined;
   let disposed = false;
   let size: { width: number; height: number } | undefined;
+  /** The widget option the chart shows (to tell a resize from new data). */
+  let drawnFrom: unknown;
 
   const draw = (lib: EChartsModule, t: ResolvedTheme): void => {
     chart?.dispose();
     // Passing the size avoids ECharts reading it from the DOM, which would force a layout per chart.
     chart = lib.init(el, t === 'dark' ? 'dark' : undefined, { renderer: 'canvas', ...size });
+    drawnFrom = props.widget.option;
     chart.setOption(option(), { notMerge: true });
     chart.on('click', (params) => onClick(params as ClickParams));
   };
@@ -78,7 +81,19 @@ export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
       runWithOwner(owner, () => {
         // Re-create on theme change (ECharts themes apply at init); only setOption on data change.
         createEffect(on(theme, (t) => draw(lib!, t)));
-        createEffect(on(option, (o) => chart?.setOption(o, { notMerge: true }), { defer: true }));
+        createEffect(
+          on(
+            option,
+            (o) => {
+              // A new size alone (a rotated phone, a resized chat column) redraws at once: animating from the old
+              // layout would show, for a second, a pie sized for the old width.
+              const resized = props.widget.option === drawnFrom;
+              drawnFrom = props.widget.option;
+              chart?.setOption(resized ? { ...o, animation: false } : o, { notMerge: true });
+            },
+            { defer: true },
+          ),
+        );
       });
     };
     const stopObserving = observeSize(el, (width, height) => {
