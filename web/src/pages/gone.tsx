@@ -20,7 +20,9 @@ export function GonePage(props: { expired: boolean; api?: Api }): JSX.Element {
     <main class="page-state gone">
       <h1>{props.expired ? 'This dashboard has expired' : 'Dashboard not found'}</h1>
       <p>
-        {props.expired ? 'It was removed because the assistant had not used it for a while.' : 'There is no dashboard at this address: the link may be mistyped, or the dashboard expired and was removed.'}
+        {props.expired
+          ? 'It was removed: the assistant had not used it for a while, or the owner of this server deleted it.'
+          : 'There is no dashboard at this address: the link may be mistyped, or the dashboard expired and was removed.'}
       </p>
       <Show when={!info.loading}>
         <p class="gone-ttl">Dashboards on this server are removed {lifetime()} without activity from the assistant.</p>
