@@ -119,6 +119,16 @@ describe('choice widget', () => {
 });
 
 describe('form widget', () => {
+  it('fills its fields with the last answer on a fresh load (a reload), not the defaults', async () => {
+    const { stream, widget } = await page([form]);
+    stream.send(sse('inbox', { full: true, seenThrough: 4, answers: [{ id: 4, at: '2026-07-01T10:00:00Z', widget: 'budget', kind: 'form', data: { values: { amount: 1200, region: 'US', agree: true } }, viewer: 'someoneelse' }] }));
+    await widget('budget').findByText('Last answer:', { exact: false });
+    expect((widget('budget').getByLabelText('Amount', { exact: false }) as HTMLInputElement).value).toBe('1200');
+    expect((widget('budget').getByLabelText('Region', { exact: false }) as HTMLSelectElement).value).toBe('US');
+    expect((widget('budget').getByLabelText('Start', { exact: false }) as HTMLInputElement).value).toBe('');
+    expect((widget('budget').getByLabelText('I agree', { exact: false }) as HTMLInputElement).checked).toBe(true);
+  });
+
   it('checks required fields in the page and sends nothing until they are filled', async () => {
     const { api, widget } = await page([form]);
     fireEvent.click(widget('budget').getByRole('button', { name: 'Send budget' }));
