@@ -152,6 +152,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
       ]);
     },
     baseUrl,
+    ttlMs: config.ttlMs,
     mcp: createMcpRoutes({
       endpoint,
       maxBodyBytes: config.maxBodyBytes,
@@ -185,7 +186,10 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
       createFeedbackRoutes({ feedback, ownOrigins: () => pageOrigins(baseUrl(), boundPort) }),
     ],
     // A read through the page-JSON cache: the page asks for the same document right after (no expiry extended).
-    spa: createSpaRoutes({ hasCharts: (id) => dashboards.getView(id)?.doc.widgets.some((w) => w.kind === 'chart') ?? false }),
+    spa: createSpaRoutes({
+      hasCharts: (id) => dashboards.getView(id)?.doc.widgets.some((w) => w.kind === 'chart') ?? false,
+      dashboardState: (id) => (dashboards.getView(id) ? 'live' : dashboards.gone(id)),
+    }),
   });
 
   return {

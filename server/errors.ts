@@ -31,6 +31,13 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** Something that existed has expired (HTTP 410): said apart from "never here" (404) so a page can tell the person. */
+export class GoneError extends AppError {
+  constructor(message: string) {
+    super('expired', 410, message);
+  }
+}
+
 /** An optimistic-concurrency check failed: someone else wrote first. */
 export class ConflictError extends AppError {
   constructor(message: string) {

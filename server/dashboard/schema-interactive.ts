@@ -34,7 +34,11 @@ export const ChoiceWidgetSchema = z
       .min(1)
       .max(MAX_CHOICE_OPTIONS, { error: `a choice has at most ${MAX_CHOICE_OPTIONS} options` })
       .describe(`The options (1-${MAX_CHOICE_OPTIONS}).`),
-    multiple: z.boolean().optional().describe('true = the person may pick several, then presses submit; default one click answers.'),
+    multiple: z.boolean().optional().describe('true = the person may pick several; false (default) = exactly one. Either way they press the submit button to send.'),
+    submitOnSelect: z
+      .boolean()
+      .optional()
+      .describe('Single choice only: true = a click on an option sends it at once (no submit button); default false = the person picks, then presses the submit button (submitLabel).'),
     submitLabel,
   })
   .superRefine((choice, ctx) => {

@@ -54,6 +54,8 @@ export interface ServerInfo {
   version: string;
   mcpUrl: string;
   publicUrl: string;
+  /** How long a dashboard lives without activity from the assistant (--ttl), so pages can say it truthfully. */
+  ttlMs?: number;
 }
 
 /** What the page sends back (POST /api/dashboard/<id>/feedback). */

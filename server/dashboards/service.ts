@@ -72,10 +72,19 @@ export interface DashboardService {
   removeIfExpired(id: string, nowMs: number): boolean;
   /** The sweeper removed the dashboard: tell the open pages. */
   onExpired(id: string): void;
+  /**
+   * Why a dashboard that cannot be read is not there: 'expired' when it is still stored past its time or was swept
+   * since this process started (kept for the last EXPIRED_KEPT ids), 'unknown' otherwise. Call only after get/getView
+   * found nothing.
+   */
+  gone(id: string): 'expired' | 'unknown';
 }
 
 /** Page views kept in memory; the least recently read go first. */
 const VIEW_CACHE = { maxEntries: 256, maxBytes: 64 * 1024 * 1024 };
+
+/** Recently expired ids remembered in memory, so a reload after the sweep still says "expired" (HTTP 410). */
+const EXPIRED_KEPT = 10_000;
 
 export const notFoundMessage = 'this dashboard does not exist or has expired: call dashboard_open to start a new one';
 
@@ -83,6 +92,8 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
   const { store, live, limits, ttlMs, now } = deps;
   // Every write goes through this service, so dropping an entry on each write/expiry keeps the cache exact.
   const views = createViewCache(VIEW_CACHE);
+  // Insertion-ordered: the oldest goes first once EXPIRED_KEPT is reached.
+  const expired = new Set<string>();
 
   const publish = (id: string, result: EditResult) => {
     views.delete(id);
@@ -103,8 +114,12 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
     live.publish(id, { type: 'update', revision: doc.revision, data });
   };
 
+  /** Expired, swept or deleted: forget its page JSON, remember that it was here (a reload says 410), tell its pages. */
   const onExpired = (id: string) => {
     views.delete(id);
+    expired.delete(id);
+    expired.add(id);
+    if (expired.size > EXPIRED_KEPT) expired.delete(expired.values().next().value!);
     live.publish(id, { type: 'expired' });
   };
 
@@ -220,5 +235,10 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
     },
 
     onExpired,
+
+    gone(id) {
+      // The store keeps an expired record until the sweeper runs: read it as of time 0 to see that it was here.
+      return expired.has(id) || store.get(id, 0) !== undefined ? 'expired' : 'unknown';
+    },
   };
 }

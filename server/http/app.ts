@@ -18,6 +18,8 @@ export interface HttpAppDeps {
   /** Said once when a local tunnel or proxy forwards requests and --trust-proxy is off. */
   onUntrustedProxy?: (header: string) => void;
   baseUrl: () => string;
+  /** Dashboard lifetime without AI activity, shown to pages (GET /api/info). */
+  ttlMs?: number;
   /** /mcp (server/http/routes/mcp.ts, with its access checks). */
   mcp: Hono<AppEnv>;
   /** Mounted at / before the API and the SPA (OAuth endpoints, consent and console APIs). */
@@ -43,7 +45,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   app.use('*', hostOriginGuard(deps.guard));
   app.use('*', clientAddress({ trustProxy: deps.trustProxy, onUntrustedProxy: deps.onUntrustedProxy }));
   app.route('/', deps.mcp);
-  app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl }));
+  app.route('/', createHealthRoutes({ baseUrl: deps.baseUrl, ttlMs: deps.ttlMs }));
   for (const routes of deps.routes ?? []) app.route('/', routes);
   for (const routes of deps.api ?? []) app.route('/api', routes);
   if (deps.spa) app.route('/', deps.spa);

@@ -11,6 +11,8 @@ export interface SpaRoutesOptions {
   assets?: SpaAssets | null;
   /** Whether a dashboard has charts (its page then preloads the chart engine); undefined or false: it does not. */
   hasCharts?: (dashboardId: string) => boolean;
+  /** Whether a dashboard is there: the page is still served for a gone one (it explains), with 404 or 410. */
+  dashboardState?: (dashboardId: string) => 'live' | 'expired' | 'unknown';
 }
 
 const NO_STORE = 'no-store';
@@ -92,10 +94,15 @@ export function createSpaRoutes(options: SpaRoutesOptions = {}): Hono {
   app.get('/dashboard/:id', (c) => {
     const res = index(c);
     const id = c.req.param('id');
-    if (res.status === 200 && assets && isDashboardId(id)) {
-      res.headers.set('Link', dashboardPreloads(id, options.hasCharts?.(id) ? chartChunk : undefined));
+    if (res.status !== 200 || !assets) return res;
+    const stored = id.toLowerCase();
+    const state = options.dashboardState ? (isDashboardId(stored) ? options.dashboardState(stored) : 'unknown') : 'live';
+    if (state === 'live') {
+      if (isDashboardId(id)) res.headers.set('Link', dashboardPreloads(id, options.hasCharts?.(id) ? chartChunk : undefined));
+      return res;
     }
-    return res;
+    // The same page (it says what happened), with the status a crawler, a script or a link checker reads.
+    return new Response(res.body, { status: state === 'expired' ? 410 : 404, headers: res.headers });
   });
 
   app.get('*', (c) => {

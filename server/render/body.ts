@@ -14,6 +14,8 @@ export interface RenderContext {
   assets?: RenderAssets;
   /** Whether the page shows each card's Comment button (the dashboard takes feedback, as it does by default). */
   comments?: boolean;
+  /** Palette index per series or item name for each chart widget (by id), shared across the dashboard as on the page. */
+  chartColors?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface Body {

@@ -1,6 +1,7 @@
 // dashboard_snapshot's engine: the dashboard (or one widget, larger) -> SVG as the page lays it out -> PNG within a
 // size budget, plus the text account of what it shows and the problems a person would notice. Pure given its inputs:
 // the document, the options and the embedded assets; no clock, no other I/O.
+import { chartColorsByWidget } from '../dashboard/present/series-colors.ts';
 import type { Dashboard } from '../dashboard/schema.ts';
 import { toView, type DashboardView } from '../dashboard/view.ts';
 import { loadRenderAssets, type RenderAssets } from './assets.ts';
@@ -81,8 +82,15 @@ export async function renderSnapshot(doc: Dashboard, options: SnapshotOptions): 
   const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, options.width)));
   const assets = await loadRenderAssets();
   await initResvg(assets);
-  const ctx: RenderContext = { fonts: fontsOf(assets), palette: palette(options.theme), ids: new IdSource(), assets, comments: doc.feedback !== false };
   const view = toView(doc);
+  const ctx: RenderContext = {
+    fonts: fontsOf(assets),
+    palette: palette(options.theme),
+    ids: new IdSource(),
+    assets,
+    comments: doc.feedback !== false,
+    chartColors: chartColorsByWidget(view.widgets),
+  };
 
   let svg: string;
   let bands: Band[];

@@ -31,7 +31,7 @@ function kindBody(widget: WidgetView, width: number, ctx: RenderContext, size: H
     case 'table':
       return tableBody(widget, width, size, ctx);
     case 'chart':
-      return chartBody({ option: widget.option, type: widget.type }, width, size, ctx);
+      return chartBody({ option: widget.option, type: widget.type, nameColors: ctx.chartColors?.get(widget.id) }, width, size, ctx);
     case 'image':
       return imageBody(widget, width, size, ctx);
     case 'code':

@@ -91,6 +91,9 @@ describe.skipIf(!ready)('feedback from the page in Chromium', () => {
 
   test('a person answers, fills a form, comments and writes; feedback_read returns each in order, once; the page shows seen', async () => {
     await widget('region').getByRole('button', { name: 'Americas' }).click();
+    // A pick is not an answer yet: the submit button sends it.
+    expect(await widget('region').getByText('sent', { exact: true }).count()).toBe(0);
+    await widget('region').getByRole('button', { name: 'Submit' }).click();
     await widget('region').getByText('sent', { exact: true }).waitFor();
 
     const budget = widget('budget');
@@ -140,6 +143,19 @@ describe.skipIf(!ready)('feedback from the page in Chromium', () => {
     // What the person typed is on the page as text, never as HTML.
     expect(await page.locator('.widget b, .message-box b').count()).toBe(0);
     expect(await read()).toEqual([]);
+
+    // A fresh load with this browser's storage (a second page; this one keeps its state for the next test): the
+    // controls show the last answer, and the browser is still the same viewer ("Your answer", not "Last answer").
+    const again = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
+    try {
+      await again.goto(url);
+      const region = again.locator('[data-widget-id="region"]');
+      await region.getByText('Your answer:', { exact: false }).waitFor();
+      expect(await region.getByRole('button', { name: 'Americas' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await region.getByRole('button', { name: 'Europe' }).getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      await again.context().close();
+    }
   }, 30_000);
 
   test('a feedback_read waiting 20 s returns within a second of a click on a clickable bar, and the click shows seen', async () => {

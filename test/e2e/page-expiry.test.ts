@@ -37,9 +37,21 @@ describe.skipIf(!ready)('dashboard page expiry in Chromium', () => {
     expect(Date.now() - writtenAt).toBeGreaterThan(4_900);
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-results', 'expired.png') });
-    await page.reload();
+    await page.getByText('without activity from the assistant').waitFor();
+    const live = await page.locator('main').textContent();
+    // The server's real lifetime (--ttl 5s), not a default from the docs.
+    expect(live).toContain('after 5 seconds without activity');
+    expect(live).not.toContain('24 hours');
+    const reload = await page.reload();
+    expect(reload!.status()).toBe(410);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/expired|not found/i);
+    await page.getByText('without activity from the assistant').waitFor();
+    // One wording for one state: a reload says exactly what the open page said.
+    expect(await page.locator('main').textContent()).toBe(live);
+    expect((await fetch(`${server.baseUrl}/api/dashboard/${result.structuredContent.url.split('/').pop()}`)).status).toBe(410);
+    const unknown = await page.goto(`${server.baseUrl}/dashboard/00000000-0000-4000-8000-000000000000`);
+    expect(unknown!.status()).toBe(404);
+    await page.getByRole('heading', { name: 'Dashboard not found' }).waitFor();
     await client.close();
   }, 60_000);
 });

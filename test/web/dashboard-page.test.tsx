@@ -3,15 +3,15 @@ import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
 import { DashboardPage } from '../../web/src/pages/dashboard';
 import { HomePage } from '../../web/src/pages/home';
 import { createFakeApi, sse, tick, view } from './fake-api';
-import type { WidgetView } from '../../web/src/api/types';
+import type { ServerInfo, WidgetView } from '../../web/src/api/types';
 
 afterEach(cleanup);
 
 const metric = (id: string, value: number): WidgetView => ({ id, kind: 'metric', title: `Metric ${id}`, label: id, value });
 const opts = { backoffBaseMs: 20, backoffMaxMs: 40 };
 
-async function readyPage(widgets: WidgetView[]) {
-  const api = createFakeApi();
+async function readyPage(widgets: WidgetView[], info?: ServerInfo) {
+  const api = createFakeApi(info);
   const r = render(() => <DashboardPage id="d1" api={api} options={opts} />);
   api.resolveDashboard({ ok: true, value: view(widgets) });
   await waitFor(() => expect(api.streams).toHaveLength(1));
@@ -31,14 +31,30 @@ describe('DashboardPage', () => {
     expect(screen.queryByText(/Loading dashboard/)).toBeNull();
   });
 
-  it('says the dashboard was not found and how to get a new one on a 404', async () => {
-    const api = createFakeApi();
+  it('says the dashboard was not found, this server\'s real lifetime, and how to get a new one on a 404', async () => {
+    const api = createFakeApi({ name: 'mcpdash', version: '1', mcpUrl: 'http://x/mcp', publicUrl: 'http://x', ttlMs: 5_000 });
     render(() => <DashboardPage id="nope" api={api} options={opts} />);
     api.resolveDashboard({ ok: false, status: 404 });
     await screen.findByRole('heading', { name: /not found/i });
-    expect(screen.getByText(/expire after inactivity/)).toBeTruthy();
+    expect((await screen.findByText(/removed after/)).textContent).toContain('after 5 seconds without activity');
+    expect(document.body.textContent).not.toContain('24 hours');
     expect(screen.getByText('dashboard_open')).toBeTruthy();
     expect(api.streams).toHaveLength(0);
+  });
+
+  it('says "expired" on a fresh load when the server answers 410, in the words a page that saw it expire uses', async () => {
+    const info: ServerInfo = { name: 'mcpdash', version: '1', mcpUrl: 'http://x/mcp', publicUrl: 'http://x', ttlMs: 86_400_000 };
+    const api = createFakeApi(info);
+    const r = render(() => <DashboardPage id="old" api={api} options={opts} />);
+    api.resolveDashboard({ ok: false, status: 410 });
+    await screen.findByRole('heading', { name: 'This dashboard has expired' });
+    await screen.findByText(/after 1 day without activity/);
+    const onReload = r.container.textContent;
+    cleanup();
+    const live = await readyPage([metric('a', 1)], info);
+    live.stream.send(sse('expired', { id: 'd1' }));
+    await screen.findByRole('heading', { name: 'This dashboard has expired' });
+    await waitFor(() => expect(live.container.textContent).toBe(onReload));
   });
 
   it('switches to the expired page when the stream says the dashboard expired', async () => {

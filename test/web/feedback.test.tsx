@@ -52,12 +52,16 @@ async function page(widgets: WidgetView[], extra: Partial<DashboardView> = {}) {
 }
 
 describe('choice widget', () => {
-  it('answers with one click, shows the answer as sent, then as seen once the assistant read it', async () => {
-    const { api, widget, seen } = await page([choice]);
+  it('answers with a pick and the submit button, shows the answer as sent, then as seen once the assistant read it', async () => {
+    const { api, widget, seen } = await page([{ ...choice, submitLabel: 'Book this one' }]);
     const americas = widget('pick').getByRole('button', { name: 'Americas' });
     // The description is read out as a description, not as part of the name.
     expect(widget('pick').getByRole('button', { name: 'Europe' }).getAttribute('aria-describedby')).toBeTruthy();
     fireEvent.click(americas);
+    // A pick alone sends nothing: the person confirms with the widget's own submit label.
+    expect(americas.getAttribute('aria-pressed')).toBe('true');
+    expect(api.sent).toHaveLength(0);
+    fireEvent.click(widget('pick').getByRole('button', { name: 'Book this one' }));
     await waitFor(() => expect(api.sent).toHaveLength(1));
     expect(api.sent[0]).toEqual({ kind: 'choice', widget: 'pick', data: { selected: ['us'] }, viewer: expect.stringMatching(/^[a-z0-9]{10}$/) });
     await widget('pick').findByText('sent');
@@ -66,6 +70,30 @@ describe('choice widget', () => {
     seen(1);
     await widget('pick').findByText('seen');
     expect(widget('pick').queryByText('sent')).toBeNull();
+  });
+
+  it('with "submitOnSelect", sends a single choice on the click and shows no submit button', async () => {
+    const { api, widget } = await page([{ ...choice, submitOnSelect: true }]);
+    expect(widget('pick').queryByRole('button', { name: 'Submit' })).toBeNull();
+    fireEvent.click(widget('pick').getByRole('button', { name: 'Europe' }));
+    await waitFor(() => expect(api.sent).toHaveLength(1));
+    expect(api.sent[0]!.data).toEqual({ selected: ['eu'] });
+  });
+
+  it('refuses a submit with nothing picked', async () => {
+    const { api, widget } = await page([choice]);
+    fireEvent.click(widget('pick').getByRole('button', { name: 'Submit' }));
+    await widget('pick').findByRole('alert');
+    expect(api.sent).toHaveLength(0);
+  });
+
+  it('ticks the boxes of the last answer on a fresh load (a reload), not only its text', async () => {
+    const { stream, widget } = await page([many]);
+    stream.send(sse('inbox', { full: true, seenThrough: 2, answers: [{ id: 2, at: '2026-07-01T10:00:00Z', widget: 'channels', kind: 'choice', data: { selected: ['web', 'tv'] }, viewer: 'someoneelse' }] }));
+    await widget('channels').findByText('Last answer:', { exact: false });
+    expect((widget('channels').getByRole('checkbox', { name: 'Web' }) as HTMLInputElement).checked).toBe(true);
+    expect((widget('channels').getByRole('checkbox', { name: 'Mail' }) as HTMLInputElement).checked).toBe(false);
+    expect((widget('channels').getByRole('checkbox', { name: 'TV' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('with "multiple", sends the ticked options with the submit button, and refuses none ticked', async () => {
@@ -91,6 +119,16 @@ describe('choice widget', () => {
 });
 
 describe('form widget', () => {
+  it('fills its fields with the last answer on a fresh load (a reload), not the defaults', async () => {
+    const { stream, widget } = await page([form]);
+    stream.send(sse('inbox', { full: true, seenThrough: 4, answers: [{ id: 4, at: '2026-07-01T10:00:00Z', widget: 'budget', kind: 'form', data: { values: { amount: 1200, region: 'US', agree: true } }, viewer: 'someoneelse' }] }));
+    await widget('budget').findByText('Last answer:', { exact: false });
+    expect((widget('budget').getByLabelText('Amount', { exact: false }) as HTMLInputElement).value).toBe('1200');
+    expect((widget('budget').getByLabelText('Region', { exact: false }) as HTMLSelectElement).value).toBe('US');
+    expect((widget('budget').getByLabelText('Start', { exact: false }) as HTMLInputElement).value).toBe('');
+    expect((widget('budget').getByLabelText('I agree', { exact: false }) as HTMLInputElement).checked).toBe(true);
+  });
+
   it('checks required fields in the page and sends nothing until they are filled', async () => {
     const { api, widget } = await page([form]);
     fireEvent.click(widget('budget').getByRole('button', { name: 'Send budget' }));

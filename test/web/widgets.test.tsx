@@ -57,8 +57,23 @@ describe('MetricWidget', () => {
     ));
     const tones = [...container.querySelectorAll('.metric-delta')].map((e) => e.getAttribute('data-tone'));
     expect(tones).toEqual(['good', 'bad', 'good']);
-    expect(container.textContent).toContain('+5 %');
     expect(container.textContent).toContain('USD');
+  });
+
+  it('shows a delta as an absolute change in the value\'s unit, whatever its size, unless deltaFormat says percent', () => {
+    const { container } = render(() => (
+      <>
+        <MetricWidget widget={{ id: 'ms', kind: 'metric', value: 120, unit: 'ms', delta: -4.5 }} />
+        <MetricWidget widget={{ id: 'half', kind: 'metric', value: 10, delta: 0.5 }} />
+        <MetricWidget widget={{ id: 'two', kind: 'metric', value: 10, delta: 2 }} />
+        <MetricWidget widget={{ id: 'pct', kind: 'metric', value: 191493.9, unit: 'USD', delta: 0.062, deltaFormat: 'percent' }} />
+        <MetricWidget widget={{ id: 'share', kind: 'metric', value: 0.41, format: 'percent', delta: 0.03 }} />
+      </>
+    ));
+    const deltas = [...container.querySelectorAll('.metric-delta')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+    expect(deltas).toEqual(['▼ −4.5 ms', '▲ +0.5', '▲ +2', '▲ +6.2%', '▲ +3%']);
+    // One percent style on the card: the value and its delta alike.
+    expect([...container.querySelectorAll('.metric-number')].map((e) => e.textContent)).toContain('41%');
   });
 
   it('draws the trend as an inline SVG sparkline', () => {

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import { isDashboardId } from '../../dashboard/target.ts';
 import type { Live } from '../../live.ts';
-import { NotFoundError } from '../../errors.ts';
+import { GoneError, NotFoundError } from '../../errors.ts';
 import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 
 export interface ApiRoutesDeps {
@@ -20,6 +20,14 @@ export function dashboardIdParam(raw: string | undefined): string | undefined {
 /** Unknown, expired and malformed look the same from outside: ids are credentials, don't help guessing. */
 export function dashboardNotFound(): NotFoundError {
   return new NotFoundError('This dashboard does not exist or has expired.');
+}
+
+/**
+ * A dashboard that cannot be read: 410 when it expired, 404 when it was never here (or its id is malformed). Saying
+ * "expired" tells nothing a guesser could use: only someone holding the unguessable id ever sees it.
+ */
+export function dashboardUnavailable(state: 'expired' | 'unknown'): GoneError | NotFoundError {
+  return state === 'expired' ? new GoneError('This dashboard has expired.') : dashboardNotFound();
 }
 
 /** True when an If-None-Match header (a list, weak tags or *) matches the current strong ETag. */
@@ -39,7 +47,7 @@ export function createApiRoutes(deps: ApiRoutesDeps): Hono {
     if (!id) throw dashboardNotFound();
     // A read: viewing never extends the dashboard's life.
     const view = deps.dashboards.getView(id);
-    if (!view) throw dashboardNotFound();
+    if (!view) throw dashboardUnavailable(deps.dashboards.gone(id));
     const etag = `"${view.doc.revision}"`;
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag });
     return c.body(view.json, 200, { ETag: etag, 'Content-Type': 'application/json; charset=UTF-8' });

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import type { DashboardService } from '../../dashboards/service.ts';
 import type { Live } from '../../live.ts';
-import { dashboardIdParam, dashboardNotFound } from './api.ts';
+import { dashboardIdParam, dashboardNotFound, dashboardUnavailable } from './api.ts';
 import { answerAppErrors, appErrorResponse } from '../error-response.ts';
 import { RateLimitError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
@@ -69,7 +69,7 @@ export function createEventRoutes(deps: EventRoutesDeps): Hono {
     });
     if (!stream) {
       bounds.release(id, address);
-      throw dashboardNotFound();
+      throw dashboardUnavailable(deps.dashboards.gone(id));
     }
     // A first snapshot past the backlog bound closes the stream before it is returned.
     if (!closed) {

@@ -16,6 +16,8 @@ export interface ChartInput {
   option: Record<string, unknown>;
   /** The shorthand type, when the model used the shorthand. */
   type?: string;
+  /** This chart's share of the dashboard's one colour per name (present/series-colors.ts), as the page has it. */
+  nameColors?: ReadonlyMap<string, number>;
 }
 
 function describeSeries(s: SeriesInfo): string {
@@ -43,7 +45,8 @@ export function chartBody(input: ChartInput, width: number, size: HeightClass, c
   const height = CSS.chart[size];
   let option: Record<string, unknown>;
   try {
-    option = attributeSafe(prepareChartOption(input.option));
+    // The same presentation as the page: the theme's palette, the laid-out size's fitting rules, the shared colours.
+    option = attributeSafe(prepareChartOption(input.option, { theme: ctx.palette.name, box: { width, height }, nameColors: input.nameColors }));
   } catch (error) {
     return errorBody(error instanceof Error ? error.message : String(error), height, ctx);
   }

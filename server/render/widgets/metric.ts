@@ -31,7 +31,8 @@ export function metricBody(widget: MetricWidget, width: number, ctx: RenderConte
   // A currency format already shows its symbol; the page drops the repeated unit.
   const unit = widget.format?.startsWith('currency') ? undefined : widget.unit;
   const tone = widget.delta !== undefined ? deltaTone(widget.delta, widget.goodWhen) : undefined;
-  const deltaText = widget.delta !== undefined ? `${widget.delta > 0 ? '▲' : widget.delta < 0 ? '▼' : '■'} ${formatDelta(widget.delta, widget.format)}` : undefined;
+  const deltaShown = widget.delta !== undefined ? formatDelta(widget.delta, widget.format, { unit, deltaFormat: widget.deltaFormat }) : undefined;
+  const deltaText = deltaShown !== undefined ? `${widget.delta! > 0 ? '▲' : widget.delta! < 0 ? '▼' : '■'} ${deltaShown}` : undefined;
   const trend = widget.trend?.filter(Number.isFinite) ?? [];
   const numberWidth = (t: string) => fonts.bold.width(t, VALUE.size) * NUMBER_TRACKING;
   // What wraps on the page wraps here: the label and a text value at spaces, the unit onto a line of its own.
@@ -53,7 +54,7 @@ export function metricBody(widget: MetricWidget, width: number, ctx: RenderConte
   const summary = [
     widget.label ? `"${widget.label}": ` : '',
     `${value}${unit ? ` ${unit}` : ''}`,
-    deltaText ? `, delta ${formatDelta(widget.delta!, widget.format)} (${tone === 'neutral' ? 'no change' : `${tone}, shown in ${tone === 'good' ? 'green' : 'red'}`})` : '',
+    deltaText ? `, delta ${deltaShown} (${tone === 'neutral' ? 'no change' : `${tone}, shown in ${tone === 'good' ? 'green' : 'red'}`})` : '',
     trend.length >= 2 ? `, trend of ${trend.length} points from ${formatNumber(trend[0]!)} to ${formatNumber(trend[trend.length - 1]!)}` : '',
   ].join('');
 

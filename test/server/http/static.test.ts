@@ -70,6 +70,21 @@ describe('createSpaRoutes', () => {
     }
   });
 
+  test('serves the page for a gone dashboard with 410 when it expired and 404 when it was never here', async () => {
+    const EXPIRED = '7c2d9e1f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+    const states = createSpaRoutes({
+      assets: { files: loadDiskAssets(join(root, 'dist'))!.files, gzip: new Map() },
+      dashboardState: (id) => (id === WITH_CHARTS ? 'live' : id === EXPIRED ? 'expired' : 'unknown'),
+    });
+    const expired = await states.request(`/dashboard/${EXPIRED}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('<div id="root">');
+    expect(expired.headers.get('link')).toBeNull();
+    expect((await states.request(`/dashboard/${WITHOUT_CHARTS}`)).status).toBe(404);
+    expect((await states.request('/dashboard/not-an-id')).status).toBe(404);
+    expect((await states.request(`/dashboard/${WITH_CHARTS}`)).status).toBe(200);
+  });
+
   test('answers HEAD with the headers and no body', async () => {
     const res = await app.request('/', { method: 'HEAD' });
     expect(res.status).toBe(200);

@@ -303,7 +303,7 @@ describe('dashboard tools', () => {
     expect((await apiDoc(app, id)).status).toBe(200); // 40 s after the last write
     for (let i = 0; i < 3; i++) await fetch(`${app.url}/api/dashboard/${id}`); // views do not extend
     app.clock.advance(21_000);
-    expect((await apiDoc(app, id)).status).toBe(404);
+    expect((await apiDoc(app, id)).status).toBe(410); // expired, said apart from "never here"
     await app.app.sweeper.sweep();
     expect(app.app.store.dashboards.get(id)).toBeUndefined();
   });

@@ -21,9 +21,10 @@ const PLANTED = [
   {
     id: 'squeezed',
     kind: 'chart',
+    // The author forces every label and turns off the page's thinning (present/fit-width.ts): they run together.
     title: 'Every label forced',
     width: 4,
-    option: { xAxis: { type: 'category', data: range(30).map((i) => `Category number ${i}`), axisLabel: { interval: 0 } }, yAxis: {}, series: [{ type: 'line', data: range(30) }] },
+    option: { xAxis: { type: 'category', data: range(30).map((i) => `Category number ${i}`), axisLabel: { interval: 0, hideOverlap: false } }, yAxis: {}, series: [{ type: 'line', data: range(30) }] },
   },
 ];
 

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'bun:test';
 import { JSDOM } from 'jsdom';
 import type { PNG } from 'pngjs';
 import { prepareChartOption } from '../../../server/dashboard/present/chart-option.ts';
+import { chartColorsByWidget } from '../../../server/dashboard/present/series-colors.ts';
 import { toView } from '../../../server/dashboard/view.ts';
 import { loadRenderAssets } from '../../../server/render/assets.ts';
 import { useFontsForECharts } from '../../../server/render/chart/echarts-setup.ts';
@@ -17,11 +18,14 @@ const ROOMY = 1_000_000;
 /** What dashboard_snapshot gives the renderer: Claude's ~150,000-character cap less the envelope and the URL lines. */
 const TOOL_BUDGET = 137_800;
 
-/** The colours ECharts itself gives each series of a chart (its SVG marks series shapes with ecmeta_series_index). */
-async function seriesColours(option: Record<string, unknown>, theme: string | undefined): Promise<Rgb[]> {
+/**
+ * The colours ECharts itself gives each series of a chart (its SVG marks series shapes with ecmeta_series_index),
+ * with the presentation the page gives it: the light palette and the dashboard's one colour per name.
+ */
+async function seriesColours(option: Record<string, unknown>, nameColors: ReadonlyMap<string, number> | undefined): Promise<Rgb[]> {
   const assets = await loadRenderAssets();
   const echarts = useFontsForECharts({ sans: parseFontMetrics(assets.sans), bold: parseFontMetrics(assets.sansBold), mono: parseFontMetrics(assets.mono) });
-  const { svg } = renderChart(echarts, prepareChartOption(option), { width: 400, height: 300 }, theme, []);
+  const { svg } = renderChart(echarts, prepareChartOption(option, { theme: 'light', nameColors }), { width: 400, height: 300 }, undefined, []);
   const colours = new Set<string>();
   for (const m of svg.matchAll(/<path\b[^>]*ecmeta_series_index[^>]*>/g)) {
     for (const key of ['fill', 'stroke']) {
@@ -80,9 +84,10 @@ describe('renderSnapshot on the 20-widget example', () => {
     const view = toView(portfolioDoc());
     const charts = view.widgets.filter((w) => w.kind === 'chart');
     expect(charts.length).toBe(10);
+    const nameColors = chartColorsByWidget(view.widgets);
     for (const chart of charts) {
       const box = light.boxes.find((b) => b.id === chart.id)!.body;
-      const colours = await seriesColours((chart as { option: Record<string, unknown> }).option, undefined);
+      const colours = await seriesColours((chart as { option: Record<string, unknown> }).option, nameColors.get(chart.id));
       expect(colours.length).toBeGreaterThan(0);
       const near = countNear(lightPng, box, colours);
       if (near < 40) throw new Error(`chart ${chart.id}: only ${near} pixels in its series colours`);

@@ -87,7 +87,7 @@ describe('data budget over MCP', () => {
     app.clock.advance(app.config.ttlMs + 1_000);
     expect(await app.app.sweeper.sweep()).toBeGreaterThanOrEqual(2);
     expect(app.app.store.budget.usage().usedBytes).toBeLessThan(full / 4);
-    expect((await pageJson(app, id)).status).toBe(404);
+    expect((await pageJson(app, id)).status).toBe(410); // swept, and still said to have expired
 
     // The old session expired with its dashboard: a new conversation starts and writes as much as before.
     const fresh = await connectClient(app.mcpUrl);

@@ -19,8 +19,8 @@ export interface StreamHooks {
   resumeFrom(): number | undefined;
   /** One event from the server; it may call resync() or stop() on the stream. */
   onEvent(event: DashboardEvent): void;
-  /** The server answered 404/410: the dashboard is gone. The stream has stopped. */
-  onGone(): void;
+  /** The server answered 404 (never here) or 410 (expired): the dashboard is gone. The stream has stopped. */
+  onGone(status: 404 | 410): void;
 }
 
 export interface ResumableStream {
@@ -96,7 +96,7 @@ export function createResumableStream(id: string, api: Api, hooks: StreamHooks, 
         if (closeStream !== attempt) return;
         if (code === 404 || code === 410) {
           stop();
-          return hooks.onGone();
+          return hooks.onGone(code);
         }
         if (code === 429 && retryAfterMs !== undefined) notBefore = retryAfterMs;
         if (code === 200) {

@@ -27,7 +27,7 @@ export function MessageBox(): JSX.Element {
               id="message-to-assistant"
               rows={2}
               maxLength={MAX_ANSWER_TEXT_CHARS}
-              placeholder="Ask a question or say what to change; the assistant reads it here."
+              placeholder="Ask a question or say what to change"
               value={draft.text()}
               onInput={(e) => draft.setText(e.currentTarget.value)}
               onKeyDown={(e) => draft.onKeyDown(e)}

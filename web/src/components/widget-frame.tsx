@@ -101,6 +101,8 @@ export function WidgetFrame(props: { widget: Accessor<WidgetView> }): JSX.Elemen
     boxId: `w-${w().id}-comment`,
   };
   const component = () => componentFor(w().kind);
+  // An untitled card whose only action is Comment: the button sits in the corner instead of taking a row of its own.
+  const cornerActions = (): boolean => !w().title && !['table', 'chart', 'log'].includes(w().kind);
   const titleId = (): string => `w-${w().id}-title`;
   return (
     <section
@@ -110,8 +112,8 @@ export function WidgetFrame(props: { widget: Accessor<WidgetView> }): JSX.Elemen
       aria-label={w().title ? undefined : `${w().kind} widget`}
     >
       <Show when={w().title || w().kind === 'table' || w().kind === 'chart' || w().kind === 'log' || allowed()}>
-        <header class="widget-head">
-          <Show when={w().title} fallback={<span />}>
+        <header class={cornerActions() ? 'widget-head widget-head-corner' : 'widget-head'}>
+          <Show when={w().title} fallback={cornerActions() ? undefined : <span />}>
             <h2 id={titleId()} class="widget-title">{w().title}</h2>
           </Show>
           <Actions widget={w} png={() => pngExporter?.()} comment={comment} />

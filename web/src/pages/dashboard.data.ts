@@ -15,9 +15,10 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
   const feedback = createFeedbackState(id, api, () => store.meta()?.feedback ?? false);
   const [status, setStatus] = createSignal<PageStatus>('loading');
 
-  const gone = (): void => {
-    // Seen before and now 404: it expired while open. Never seen: the link is wrong or long expired.
-    setStatus(store.meta() ? 'expired' : 'not-found');
+  const gone = (status: 404 | 410): void => {
+    // 410: the server knows it expired. Seen on this page and now 404: it expired while open (and the server has
+    // forgotten it since, e.g. a restart). Otherwise the link was never a dashboard here.
+    setStatus(status === 410 || store.meta() ? 'expired' : 'not-found');
     stream.stop();
   };
 
@@ -51,7 +52,7 @@ export function createDashboardData(id: string, api: Api, options: DataOptions =
         if (res.value.revision > current) store.applySnapshot(res.value);
         setStatus('ready');
       } else if (res.status === 404 || res.status === 410) {
-        return gone();
+        return gone(res.status);
       }
       stream.start();
     })

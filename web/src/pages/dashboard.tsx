@@ -1,17 +1,21 @@
 // The dashboard page: loading, gone, or the header plus the widget grid, live.
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Api } from '../api/client';
+import type { WidgetView } from '../api/types';
 import { DashboardHeader } from '../components/dashboard-header';
 import { MessageBox } from '../components/message-box';
 import { WidgetFrame } from '../components/widget-frame';
 import { createResolvedTheme } from '../lib/theme';
+import { ChartColorsProvider } from '../state/chart-colors';
 import { DashboardContext, ThemeContext, useDashboard } from '../state/dashboard-context';
 import { createDashboardData, type DataOptions } from './dashboard.data';
 import { GonePage } from './gone';
 
 function Grid(): JSX.Element {
   const data = useDashboard();
+  const widgets = (): WidgetView[] => data.store.order().flatMap((id) => data.store.widget(id)() ?? []);
   return (
+    <ChartColorsProvider widgets={widgets}>
     <main class="grid" id="main">
       {/* Keyed by id string: a widget's DOM is created once and only its own signal re-renders it. */}
       <For each={data.store.order()}>
@@ -27,6 +31,7 @@ function Grid(): JSX.Element {
         </div>
       </Show>
     </main>
+    </ChartColorsProvider>
   );
 }
 
@@ -47,7 +52,7 @@ export function DashboardPage(props: { id: string; api: Api; options?: DataOptio
             </div>
           </Match>
           <Match when={data.status() === 'not-found' || data.status() === 'expired'}>
-            <GonePage expired={data.status() === 'expired'} />
+            <GonePage expired={data.status() === 'expired'} api={props.api} />
           </Match>
           <Match when={data.status() === 'ready'}>
             <div class="page">

@@ -8,6 +8,7 @@ import { prepareChartOption } from '../../../server/dashboard/present/chart-opti
 import { loadEcharts } from '../lib/echarts-loader';
 import { observeSize } from '../lib/size-observer';
 import type { ResolvedTheme } from '../lib/theme';
+import { useChartColors } from '../state/chart-colors';
 import { useFeedback, useTheme } from '../state/dashboard-context';
 
 type ECharts = import('echarts/core').ECharts;
@@ -34,7 +35,7 @@ export function clickValue(value: unknown, depth = 0): unknown {
 }
 
 export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
-  let box!: HTMLDivElement;
+  let el!: HTMLDivElement;
   const theme = useTheme();
   const frame = useWidgetFrame();
   const feedback = useFeedback();
@@ -51,17 +52,23 @@ export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
     const shown = [data.series, data.name, Array.isArray(data.value) ? data.value.join(', ') : data.value].filter((part) => part !== null && part !== '').join(' · ');
     void feedback.send({ kind: 'click', widget: props.widget.id, data }, shown);
   };
+  const nameColors = useChartColors(() => props.widget.id);
+  // The laid-out size: the option adapts to it (legends wrap, labels thin, pie labels move to the legend).
+  const [box, setBox] = createSignal<{ width: number; height: number }>();
   // Validation runs during render, so a bad option reaches this widget's error box.
-  const option = createMemo(() => prepareChartOption(props.widget.option));
+  const option = createMemo(() => prepareChartOption(props.widget.option, { theme: theme(), box: box(), nameColors: nameColors() }));
   const [failure, setFailure] = createSignal<string>();
   let chart: ECharts | undefined;
   let disposed = false;
   let size: { width: number; height: number } | undefined;
+  /** The widget option the chart shows (to tell a resize from new data). */
+  let drawnFrom: unknown;
 
   const draw = (lib: EChartsModule, t: ResolvedTheme): void => {
     chart?.dispose();
     // Passing the size avoids ECharts reading it from the DOM, which would force a layout per chart.
-    chart = lib.init(box, t === 'dark' ? 'dark' : undefined, { renderer: 'canvas', ...size });
+    chart = lib.init(el, t === 'dark' ? 'dark' : undefined, { renderer: 'canvas', ...size });
+    drawnFrom = props.widget.option;
     chart.setOption(option(), { notMerge: true });
     chart.on('click', (params) => onClick(params as ClickParams));
   };
@@ -74,14 +81,27 @@ export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
       runWithOwner(owner, () => {
         // Re-create on theme change (ECharts themes apply at init); only setOption on data change.
         createEffect(on(theme, (t) => draw(lib!, t)));
-        createEffect(on(option, (o) => chart?.setOption(o, { notMerge: true }), { defer: true }));
+        createEffect(
+          on(
+            option,
+            (o) => {
+              // A new size alone (a rotated phone, a resized chat column) redraws at once: animating from the old
+              // layout would show, for a second, a pie sized for the old width.
+              const resized = props.widget.option === drawnFrom;
+              drawnFrom = props.widget.option;
+              chart?.setOption(resized ? { ...o, animation: false } : o, { notMerge: true });
+            },
+            { defer: true },
+          ),
+        );
       });
     };
-    const stopObserving = observeSize(box, (width, height) => {
+    const stopObserving = observeSize(el, (width, height) => {
       const first = !size;
       size = { width, height };
+      if (!first) chart?.resize(size);
+      setBox(size);
       if (first) start();
-      else chart?.resize(size);
     });
     onCleanup(stopObserving);
     loadEcharts()
@@ -103,7 +123,7 @@ export function ChartWidget(props: { widget: WidgetView }): JSX.Element {
 
   return (
     <>
-      <div class="chart" ref={box} role="img" aria-label={props.widget.title ?? 'chart'} data-chart-id={props.widget.id} />
+      <div class="chart" ref={el} role="img" aria-label={props.widget.title ?? 'chart'} data-chart-id={props.widget.id} />
       <Show when={failure()}>{(f) => <p class="widget-error-inline">Chart could not be drawn: {f()}</p>}</Show>
       <Show when={clickable()}>
         <p class="chart-click-hint">Click a point, bar or slice to send it to the assistant.</p>

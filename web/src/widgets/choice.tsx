@@ -1,4 +1,5 @@
-// Choice widget: the person answers by clicking an option (or ticking several, then the submit button).
+// Choice widget: the person picks one option (or ticks several), then presses the submit button; a widget that says
+// `submitOnSelect` sends a single choice on the click. The controls show the last answer, after a reload too.
 import { isRecord } from '../../../server/dashboard/document-rules.ts';
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { choiceAnswerProblem } from '../../../server/dashboard/answer-rules.ts';
@@ -30,7 +31,9 @@ export function ChoiceWidget(props: { widget: WidgetView }): JSX.Element {
   const multiple = (): boolean => props.widget.multiple === true;
   const prompt = (): string | undefined => optString(props.widget.prompt, 'prompt');
   const open = (): boolean => feedback?.open() ?? false;
-  const [picked, setPicked] = createSignal<ReadonlySet<string>>(new Set());
+  const instant = (): boolean => !multiple() && props.widget.submitOnSelect === true;
+  // What the person is picking now; until they touch the controls, they show the last answer (from the server).
+  const [picked, setPicked] = createSignal<ReadonlySet<string> | undefined>();
   const [busy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
   const answered = (): ReadonlySet<string> => {
@@ -38,6 +41,7 @@ export function ChoiceWidget(props: { widget: WidgetView }): JSX.Element {
     return new Set(Array.isArray(selected) ? (selected as string[]) : []);
   };
   const labelOf = (optionId: string): string => options().find((o) => o.id === optionId)?.label ?? optionId;
+  const selection = (): ReadonlySet<string> => picked() ?? answered();
 
   const send = async (selected: string[]): Promise<void> => {
     if (!feedback || busy()) return;
@@ -45,24 +49,28 @@ export function ChoiceWidget(props: { widget: WidgetView }): JSX.Element {
     if (wrong) return void setProblem(sentence(wrong));
     setProblem(undefined);
     setBusy(true);
-    await feedback.send({ kind: 'choice', widget: id(), data: { selected } }, selected.map(labelOf).join(', '));
+    const outcome = await feedback.send({ kind: 'choice', widget: id(), data: { selected } }, selected.map(labelOf).join(', '));
+    // Sent: the controls follow the answers again (this one, or a later one from another browser).
+    if (outcome.ok) setPicked(undefined);
     setBusy(false);
   };
 
   const toggle = (optionId: string, on: boolean): void => {
-    const next = new Set(picked());
+    const next = new Set(multiple() ? selection() : []);
     if (on) next.add(optionId);
     else next.delete(optionId);
     setPicked(next);
   };
 
   const groupLabel = (): string => prompt() ?? props.widget.title ?? 'Options';
+  const submitText = (): string => optString(props.widget.submitLabel, 'submitLabel') ?? 'Submit';
   return (
     <div class="choice">
       <Show when={prompt()}>{(p) => <p class="choice-prompt">{p()}</p>}</Show>
       <Show
         when={multiple()}
         fallback={
+          <>
           <div class="choice-options" role="group" aria-label={groupLabel()}>
             <For each={options()}>
               {(option) => (
@@ -71,9 +79,9 @@ export function ChoiceWidget(props: { widget: WidgetView }): JSX.Element {
                   class="choice-option"
                   aria-label={option.label}
                   aria-describedby={option.description ? `${id()}-opt-${option.id}` : undefined}
-                  aria-pressed={answered().has(option.id)}
+                  aria-pressed={selection().has(option.id)}
                   disabled={!open() || busy()}
-                  onClick={() => void send([option.id])}
+                  onClick={() => (instant() ? void send([option.id]) : toggle(option.id, true))}
                 >
                   <span class="choice-label">{option.label}</span>
                   <Show when={option.description}>
@@ -83,13 +91,19 @@ export function ChoiceWidget(props: { widget: WidgetView }): JSX.Element {
               )}
             </For>
           </div>
+          <Show when={!instant()}>
+            <button type="button" class="button button-primary choice-submit" disabled={!open() || busy()} onClick={() => void send([...selection()])}>
+              {submitText()}
+            </button>
+          </Show>
+          </>
         }
       >
         <form
           class="choice-many"
           onSubmit={(e) => {
             e.preventDefault();
-            void send(options().filter((o) => picked().has(o.id)).map((o) => o.id));
+            void send(options().filter((o) => selection().has(o.id)).map((o) => o.id));
           }}
         >
           <fieldset disabled={!open() || busy()}>
@@ -97,13 +111,13 @@ export function ChoiceWidget(props: { widget: WidgetView }): JSX.Element {
             <For each={options()}>
               {(option) => (
                 <label class="choice-check">
-                  <input type="checkbox" checked={picked().has(option.id)} onChange={(e) => toggle(option.id, e.currentTarget.checked)} />
+                  <input type="checkbox" checked={selection().has(option.id)} onChange={(e) => toggle(option.id, e.currentTarget.checked)} />
                   <span class="choice-label">{option.label}</span>
                   <Show when={option.description}>{(d) => <span class="choice-desc">{d()}</span>}</Show>
                 </label>
               )}
             </For>
-            <button type="submit" class="button button-primary">{optString(props.widget.submitLabel, 'submitLabel') ?? 'Submit'}</button>
+            <button type="submit" class="button button-primary">{submitText()}</button>
           </fieldset>
         </form>
       </Show>

@@ -69,7 +69,19 @@ export function FormWidget(props: { widget: WidgetView }): JSX.Element {
   const [edits, setEdits] = createSignal<Readonly<Record<string, Raw>>>({});
   const [problems, setProblems] = createSignal<Readonly<Record<string, string>>>({});
   const [busy, setBusy] = createSignal(false);
-  const raw = (name: string): Raw => edits()[name] ?? initial(fields().find((f) => f.name === name)!);
+  // Until the person edits a field, it shows the last answer (after a reload too), else the field's default.
+  const answered = (field: Field): Raw | undefined => {
+    const values = feedback?.answer(id())?.data.values;
+    if (values === null || typeof values !== 'object' || Array.isArray(values)) return undefined;
+    const value = (values as Record<string, unknown>)[field.name];
+    if (field.type === 'checkbox') return value === true;
+    // An answer leaves empty fields out: they were empty.
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  };
+  const raw = (name: string): Raw => {
+    const field = fields().find((f) => f.name === name)!;
+    return edits()[name] ?? answered(field) ?? initial(field);
+  };
   const set = (name: string, value: Raw): void => {
     setEdits({ ...edits(), [name]: value });
   };

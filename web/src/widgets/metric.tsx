@@ -42,7 +42,7 @@ export function MetricWidget(props: { widget: WidgetView }): JSX.Element {
       <Show when={delta() !== undefined}>
         <div class={`metric-delta tone-${deltaTone(delta()!, w().goodWhen)}`} data-tone={deltaTone(delta()!, w().goodWhen)}>
           <span aria-hidden="true">{delta()! > 0 ? '▲' : delta()! < 0 ? '▼' : '■'}</span>{' '}
-          {formatDelta(delta()!, optString(w().format, 'format'))}
+          {formatDelta(delta()!, optString(w().format, 'format'), { unit: unit(), deltaFormat: optString(w().deltaFormat, 'deltaFormat') })}
         </div>
       </Show>
       <Show when={trend()}>{(t) => <Sparkline values={t()} class={delta() !== undefined ? `tone-${deltaTone(delta()!, w().goodWhen)}` : ''} />}</Show>

@@ -2,6 +2,7 @@
 import { isRecord } from '../../../server/dashboard/document-rules.ts';
 import { For, Show, type JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
+import { formatPercent } from '../../../server/dashboard/present/format.ts';
 import { list, need, optNumber, optString } from '../../../server/dashboard/present/widget-fields.ts';
 
 type Status = 'todo' | 'doing' | 'done' | 'failed';
@@ -27,7 +28,7 @@ export function ProgressWidget(props: { widget: WidgetView }): JSX.Element {
       <Show when={value() !== undefined}>
         <div class="progress-head">
           <span>{label() ?? 'Progress'}</span>
-          <span class="progress-pct">{Math.round(value()! * 100)} %</span>
+          <span class="progress-pct">{formatPercent(value()!, 0)}</span>
         </div>
         <div class="progress-track" role="progressbar" aria-label={label() ?? 'Progress'} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(value()! * 100)}>
           <div class="progress-fill" style={{ width: `${value()! * 100}%` }} />

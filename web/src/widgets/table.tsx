@@ -1,9 +1,10 @@
 // Table widget: typed cells, sort by clicking a header, paged so 10,000 rows stay smooth.
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { WidgetView } from '../api/types';
 import { safeLinkHref } from '../../../server/dashboard/present/safe-url.ts';
 import { cellText, pageCount, readColumns, readRows, readSort, sortedIndices, type Column, type Sort } from '../../../server/dashboard/present/table-model.ts';
 import { optNumber } from '../../../server/dashboard/present/widget-fields.ts';
+import { observeSize } from '../lib/size-observer';
 
 function Cell(props: { value: unknown; column: Column }): JSX.Element {
   if (props.column.type === 'link') {
@@ -39,10 +40,27 @@ export function TableWidget(props: { widget: WidgetView }): JSX.Element {
     return s?.key === key ? (s.dir === 'asc' ? 'ascending' : 'descending') : undefined;
   };
   const numeric = (c: Column): boolean => c.type === 'number';
+  // Columns cut off at the right edge (a phone, a chat column): a fade on that edge and a "Scroll →" hint say so.
+  let scroller!: HTMLDivElement;
+  let table!: HTMLTableElement;
+  const [more, setMore] = createSignal<{ left: boolean; right: boolean }>({ left: false, right: false });
+  const measure = (): void => {
+    const left = scroller.scrollLeft > 1;
+    const right = scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1;
+    if (left !== more().left || right !== more().right) setMore({ left, right });
+  };
+  onMount(() => {
+    const stops = [observeSize(scroller, measure), observeSize(table, measure)];
+    onCleanup(() => stops.forEach((stop) => stop()));
+  });
   return (
     <div class="table">
-      <div class="table-scroll" tabindex="0">
-        <table>
+      <Show when={more().right || more().left}>
+        <p class="table-hint" aria-hidden="true">{more().right ? 'Scroll → for more columns' : '← Scroll back'}</p>
+      </Show>
+      <div class="table-frame" classList={{ 'more-right': more().right, 'more-left': more().left }}>
+      <div class="table-scroll" tabindex="0" ref={scroller} onScroll={measure}>
+        <table ref={table}>
           <thead>
             <tr>
               <For each={columns()}>
@@ -74,6 +92,7 @@ export function TableWidget(props: { widget: WidgetView }): JSX.Element {
           </tbody>
         </table>
         <Show when={rows().length === 0}><p class="empty">No rows yet.</p></Show>
+      </div>
       </div>
       <Show when={pages() > 1}>
         <nav class="pager" aria-label="Table pages">

@@ -56,14 +56,20 @@ describe('GET /api/dashboard/:id', () => {
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'This dashboard does not exist or has expired.' } });
   });
 
-  test('returns 404 for an expired dashboard, and viewing never extends expiry', async () => {
+  test('returns 410 for an expired dashboard, before and after the sweeper removed it, and viewing never extends expiry', async () => {
     await f.put(ID, 'a');
     const expiresAt = f.dashboards.get(ID)!.expiresAt;
     f.clock.offset = 30 * 60_000;
     expect((await get(`/api/dashboard/${ID}`)).status).toBe(200);
     expect(f.dashboards.get(ID)!.expiresAt).toBe(expiresAt);
     f.clock.offset = 3_600_000 + 1;
-    expect((await get(`/api/dashboard/${ID}`)).status).toBe(404);
+    const gone = await get(`/api/dashboard/${ID}`);
+    expect(gone.status).toBe(410);
+    expect((await gone.json()).error.code).toBe('expired');
+    // The sweeper's removal: the id is remembered as expired, not turned into "never here".
+    expect(await f.store.root.transaction(() => f.dashboardStore.removeIfExpired(ID, f.dashboards.now()))).toBe(true);
+    f.dashboards.onExpired(ID);
+    expect((await get(`/api/dashboard/${ID}`)).status).toBe(410);
   });
 
   test('returns 404 for a malformed id without touching the store', async () => {

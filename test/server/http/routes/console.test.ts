@@ -84,7 +84,8 @@ describe('owner console API', () => {
     expect((await fetch(`${app.url}/api/dashboard/${id}`)).status).toBe(200);
     const deleted = await post(app, '/api/console/dashboards/delete', { id }, { cookie, 'x-csrf-token': csrf });
     expect(deleted.status).toBe(200);
-    expect((await fetch(`${app.url}/api/dashboard/${id}`)).status).toBe(404);
+    // Gone, as open pages are told (the same notice as an expiry): 410, not "never here".
+    expect((await fetch(`${app.url}/api/dashboard/${id}`)).status).toBe(410);
     expect((await post(app, '/api/console/dashboards/delete', { id }, { cookie, 'x-csrf-token': csrf })).status).toBe(404);
   });
 

@@ -189,7 +189,7 @@ describe('GET /api/dashboard/:id/events', () => {
       expect(await sweeper.sweep()).toBe(1);
       expect((await sse.next())!.event).toBe('expired');
       expect(await sse.next()).toBeUndefined();
-      expect((await fetch(`${f.url}/api/dashboard/${ID}/events`)).status).toBe(404);
+      expect((await fetch(`${f.url}/api/dashboard/${ID}/events`)).status).toBe(410);
     } finally {
       await sweeper.stop();
     }

@@ -105,10 +105,11 @@ describe('dashboard ids chosen by a client', () => {
     app.clock.advance(25_000);
     const put = await call(client, 'widget_put', { widgets: [{ id: 'a', kind: 'metric', value: 1 }] });
     expect(put.isError).toBe(true);
-    expect(await status(app, old)).toBe(404);
+    // 410: it was here and expired (never recreated), as the page says too.
+    expect(await status(app, old)).toBe(410);
     const reopened = await call(client, 'dashboard_open', {});
     expect(reopened.isError).toBeFalsy();
     expect(reopened.structuredContent!.dashboard_id).not.toBe(old);
-    expect(await status(app, old)).toBe(404);
+    expect(await status(app, old)).toBe(410);
   });
 });
