@@ -74,10 +74,12 @@ describe('compiled binary', () => {
     expect((await asset.text()).length).toBeGreaterThan(100);
   });
 
-  test('serves the same page for a dashboard URL', async () => {
+  test('serves the same page for a dashboard URL, with 404 while no dashboard has that id', async () => {
     const res = await fetch(`${server.baseUrl}/dashboard/3f2c9a7e-1b4d-4c8e-9a0f-6d5e4c3b2a19`);
-    expect(res.status).toBe(200);
+    // The page still comes (it explains what happened); the status tells a script the same.
+    expect(res.status).toBe(404);
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('<div id="root">');
   });
 
   test('creates its LMDB store in an owner-only data dir', () => {

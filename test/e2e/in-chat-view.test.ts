@@ -115,7 +115,9 @@ describe.skipIf(!hasChromium())('in-chat view in an MCP Apps host', () => {
 
         // Answers in the view come back from feedback_read once each, marked as from the view.
         const region = frame.locator('[data-widget-id="region"]');
+        // A single choice is picked, then confirmed with its submit button, as on the page.
         await region.getByRole('button', { name: 'Americas' }).click();
+        await region.getByRole('button', { name: 'Submit' }).click();
         await region.getByText('sent', { exact: true }).waitFor();
         const budget = frame.locator('[data-widget-id="budget"]');
         await budget.getByLabel('Amount').fill('1200');

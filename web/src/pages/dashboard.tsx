@@ -1,38 +1,16 @@
 // The dashboard page: loading, gone, or the header plus the widget grid, live.
-import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { Api } from '../api/client';
-import type { WidgetView } from '../api/types';
 import { DashboardHeader } from '../components/dashboard-header';
 import { MessageBox } from '../components/message-box';
-import { WidgetFrame } from '../components/widget-frame';
+import { WidgetGrid } from '../components/widget-grid';
 import { createResolvedTheme } from '../lib/theme';
-import { ChartColorsProvider } from '../state/chart-colors';
-import { DashboardContext, ThemeContext, useDashboard } from '../state/dashboard-context';
+import { DashboardContext, ThemeContext } from '../state/dashboard-context';
 import { createDashboardData, type DataOptions } from './dashboard.data';
 import { GonePage } from './gone';
 
 function Grid(): JSX.Element {
-  const data = useDashboard();
-  const widgets = (): WidgetView[] => data.store.order().flatMap((id) => data.store.widget(id)() ?? []);
-  return (
-    <ChartColorsProvider widgets={widgets}>
-    <main class="grid" id="main">
-      {/* Keyed by id string: a widget's DOM is created once and only its own signal re-renders it. */}
-      <For each={data.store.order()}>
-        {(id) => {
-          const widget = data.store.widget(id);
-          return <Show when={widget()}>{(w) => <WidgetFrame widget={w} />}</Show>;
-        }}
-      </For>
-      <Show when={data.store.order().length === 0}>
-        <div class="empty-dashboard span-12">
-          <h2>Nothing here yet</h2>
-          <p>Ask the assistant to put charts, tables or notes on this dashboard. They appear here as soon as it writes them.</p>
-        </div>
-      </Show>
-    </main>
-    </ChartColorsProvider>
-  );
+  return <WidgetGrid emptyHint="Ask the assistant to put charts, tables or notes on this dashboard. They appear here as soon as it writes them." />;
 }
 
 export function DashboardPage(props: { id: string; api: Api; options?: DataOptions }): JSX.Element {

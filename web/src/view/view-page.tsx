@@ -1,8 +1,8 @@
 // The in-chat view: the dashboard's own widgets (the page's components, unchanged) in a narrow column, with a small
 // header that opens the full page, goes fullscreen and exports through the host where it offers them.
-import { createEffect, createMemo, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, Match, Show, Switch, type JSX } from 'solid-js';
 import { MessageBox } from '../components/message-box';
-import { WidgetFrame } from '../components/widget-frame';
+import { WidgetGrid } from '../components/widget-grid';
 import { DownloadContext, safeFilename, type Downloader } from '../lib/download';
 import { createResolvedTheme } from '../lib/theme';
 import { GonePage } from '../pages/gone';
@@ -45,23 +45,7 @@ function ViewHeader(props: { host: Host; url: () => string | undefined; download
 }
 
 function ViewGrid(): JSX.Element {
-  const data = useDashboard();
-  return (
-    <main class="grid view-grid" id="main">
-      <For each={data.store.order()}>
-        {(id) => {
-          const widget = data.store.widget(id);
-          return <Show when={widget()}>{(w) => <WidgetFrame widget={w} />}</Show>;
-        }}
-      </For>
-      <Show when={data.store.order().length === 0}>
-        <div class="empty-dashboard span-12">
-          <h2>Nothing here yet</h2>
-          <p>The assistant's charts, tables and notes appear here as soon as it writes them.</p>
-        </div>
-      </Show>
-    </main>
-  );
+  return <WidgetGrid class="view-grid" emptyHint="The assistant's charts, tables and notes appear here as soon as it writes them." />;
 }
 
 /** One dashboard, live, once the host said which. */
