@@ -67,7 +67,10 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
     const request = c.req.raw;
     const declared = request.headers.get('content-length');
     if (declared !== null && !request.headers.has('transfer-encoding') && Number(declared) > options.maxBytes) throw options.tooLarge();
-    if (request.method === 'GET' || request.method === 'HEAD' || !request.body || declared === '0') return next();
+    if (request.method === 'GET' || request.method === 'HEAD' || declared === '0') return next();
+    // Only a body without a declared length is looked at as a stream: on Bun, touching request.body turns even a
+    // declared body into a JS stream, ~20 us more per request than the one native read below.
+    if (declared === null && !request.body) return next();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new BodyTimeout()), timeoutMs);
