@@ -46,6 +46,8 @@ export function surelyLegacy(request: Request, parsed: unknown): boolean {
   });
 }
 
+const utf8 = new TextDecoder();
+
 export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const modern = createModernHandler({ createServer: options.createServer, bus: options.bus, onError: options.onError });
   const legacy = createLegacySessions(options);
@@ -54,10 +56,10 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     if (!isJsonContentType(request.headers.get('content-type'))) {
       return rpcError(415, -32000, 'Unsupported Media Type: Content-Type must be application/json');
     }
-    // The HTTP layer has already bounded the body (413), so reading it whole is safe.
+    // The HTTP layer has already bounded the body (413, 408) and usually read it; reading it whole is safe.
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await request.text());
+      parsed = JSON.parse(context.body !== undefined ? utf8.decode(context.body) : await request.text());
     } catch {
       return rpcError(400, -32700, 'Parse error: the body is not valid JSON');
     }

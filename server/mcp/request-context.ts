@@ -7,6 +7,8 @@ export interface McpRequestContext {
   authInfo?: AuthInfo;
   /** The grant behind the token (auth on): a 2025-era session serves only the grant that created it. */
   grantId?: string;
+  /** The request body as the HTTP layer read it (within its size and time bounds); the request's own is then spent. */
+  body?: ArrayBuffer;
   /** Told the session id a request belongs to (for the request log, which shortens it). */
   onSession?: (sessionId: string) => void;
 }
