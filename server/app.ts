@@ -19,7 +19,8 @@ import { createMcpRoutes } from './http/routes/mcp.ts';
 import { createSpaRoutes } from './http/static.ts';
 import { createApiRoutes } from './http/routes/api.ts';
 import { createEventRoutes } from './http/routes/events.ts';
-import { createFeedbackRoutes, pageOrigins } from './http/routes/feedback.ts';
+import { createFeedbackRoutes } from './http/routes/feedback.ts';
+import { ownOrigins } from './http/origins.ts';
 import { addressShare, DEFAULT_STREAM_BOUNDS } from './http/routes/stream-bounds.ts';
 import { createFeedbackStore } from './store/feedback.ts';
 import { createFeedbackService } from './feedback/service.ts';
@@ -183,7 +184,7 @@ export function buildApp(config: Config, logger: Logger, options: AppOptions = {
         inboxState: feedback.pageState,
         maxStreams: { perDashboard: config.maxViewers, perAddress: addressShare(config.maxViewers), total: Math.max(DEFAULT_STREAM_BOUNDS.total, config.maxViewers) },
       }),
-      createFeedbackRoutes({ feedback, ownOrigins: () => pageOrigins(baseUrl(), boundPort) }),
+      createFeedbackRoutes({ feedback, ownOrigins: () => ownOrigins(baseUrl(), boundPort) }),
     ],
     // A read through the page-JSON cache: the page asks for the same document right after (no expiry extended).
     spa: createSpaRoutes({

@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { isLoopback } from '../../loopback.ts';
 import { ForbiddenError } from '../../errors.ts';
+import { LOOPBACK_NAMES, ownOrigins } from '../origins.ts';
 
 export interface HostOriginOptions {
   /** Bound address, e.g. 127.0.0.1, ::1, 0.0.0.0. */
@@ -12,7 +13,6 @@ export interface HostOriginOptions {
   allowedOrigins: string[];
 }
 
-const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
 export function hostOriginGuard(options: HostOriginOptions): MiddlewareHandler {
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
@@ -27,8 +27,7 @@ export function hostOriginGuard(options: HostOriginOptions): MiddlewareHandler {
       allowedHosts = new Set(LOOPBACK_NAMES.map((name) => `${name}:${port}`));
       if (options.host.startsWith('127.') && options.host !== '127.0.0.1') allowedHosts.add(`${options.host}:${port}`);
       if (publicUrl) allowedHosts.add(publicUrl.host);
-      allowedOrigins = new Set(LOOPBACK_NAMES.map((name) => `http://${name}:${port}`));
-      if (publicUrl) allowedOrigins.add(publicUrl.origin);
+      allowedOrigins = ownOrigins(publicUrl, port);
       for (const origin of options.allowedOrigins) allowedOrigins.add(origin);
     }
     return { allowedHosts, allowedOrigins };

@@ -20,14 +20,8 @@ export interface FeedbackRoutesDeps {
   rateLimit?: Pick<RateLimitOptions, 'limit' | 'windowMs'>;
 }
 
-/** The page's own origins: the public URL's, and the loopback names with the bound port. */
-export function pageOrigins(baseUrl: string, port: number): Set<string> {
-  return new Set([new URL(baseUrl).origin, ...['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`)]);
-}
-
 /** Set on every request by middleware/client-address.ts; this sub-app is mounted like the others, without the app's types. */
 const clientAddressOf = (c: Context): string => (c as unknown as Context<AppEnv>).get('clientAddress') ?? 'local';
-
 
 export function createFeedbackRoutes(deps: FeedbackRoutesDeps): Hono {
   const limiter = createRateLimiter({ limit: 30, windowMs: 60_000, ...deps.rateLimit });
