@@ -6,7 +6,8 @@ import { toView, widgetView } from '../dashboard/view.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Live, UpdatePayload } from '../live.ts';
 import { createViewCache } from './view-cache.ts';
-import type { DashboardStore, HistoryEntry, RequestKey, WriteResult } from '../store/dashboards.ts';
+import type { DashboardStore, WriteResult } from '../store/dashboards.ts';
+import type { HistoryEntry, RequestKey } from '../store/history-entry.ts';
 
 export interface DashboardServiceDeps {
   store: DashboardStore;

@@ -2,6 +2,7 @@
 // A revision is stored as its header plus the list of chunks its widgets cut into (chunking.ts); chunks are stored
 // once per dashboard and shared by every revision that has them (chunk-store.ts), so 50 small edits of a 4 MiB
 // document cost about one copy of it, not 50, and appending a row writes a chunk or two, not the whole table.
+import { nextHistoryEntry, requestIn, type HistoryEntry, type RequestKey, type StoredEntry, type StoredRequest } from './history-entry.ts';
 import type { Dashboard, Widget } from '../dashboard/schema.ts';
 import type { EditResult } from '../dashboard/edit.ts';
 import { ConflictError, idPrefix } from '../errors.ts';
@@ -30,34 +31,6 @@ export interface WriteMeta {
    */
   request?: RequestKey;
 }
-
-export interface RequestKey {
-  id: string;
-  digest: string;
-}
-
-export interface HistoryEntry {
-  revision: number;
-  at: string;
-  tool: string;
-  summary: string;
-}
-
-/**
- * A history entry as stored: appends also note which widgets they changed and how many appends it stands for, and
- * every entry keeps the request keys of the calls it stands for (a run of coalesced appends keeps theirs, bounded).
- */
-interface StoredEntry extends HistoryEntry {
-  widgets?: string[];
-  appends?: number;
-  /** The request keys of the calls this entry stands for, each with the revision it made (kept when coalesced). */
-  requests?: (RequestKey & { revision: number })[];
-}
-
-/** Request keys one coalesced entry remembers: a retry comes within moments of its first try, not 50 appends later. */
-const MAX_REQUESTS_PER_ENTRY = 50;
-
-const sameWidgets = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((w, i) => w === b[i]);
 
 /**
  * The committed document plus what the edit said it changed. `alreadyApplied`: the call's request id was found in
@@ -186,10 +159,10 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
   };
 
   /** The kept history entry written by the call with this request id, and its key (only kept revisions remember theirs). */
-  const findRequest = (id: string, requestId: string): { entry: StoredEntry; key: RequestKey & { revision: number } } | undefined => {
+  const findRequest = (id: string, requestId: string): { entry: StoredEntry; key: StoredRequest } | undefined => {
     for (const { value } of store.history.getRange({ start: [id, MAX_REVISION], end: [id, 0], reverse: true })) {
       const entry = value as StoredEntry;
-      const key = entry.requests?.find((r) => r.id === requestId);
+      const key = requestIn(entry, requestId);
       if (key) return { entry, key };
     }
     return undefined;
@@ -254,17 +227,9 @@ export function createDashboardStore(store: Store, options: DashboardStoreOption
         const plan = chunkStore.plan(id, content, chunks, current?.content?.keys ?? NO_KEYS);
         const header = headerOf(doc);
         const snapshot: Snapshot = { doc: header, pages: plan.pageKeys };
-        // Consecutive appends to one widget are one history entry (the newest state), so a stream of appends cannot
-        // push the layout it streams into out of the history window.
+        // Consecutive appends to one widget are one history entry (history-entry.ts).
         const previous = liveHead && currentRevision > 0 ? (store.history.get([id, currentRevision]) as StoredEntry | undefined) : undefined;
-        const coalesce = meta.tool === 'data_append' && previous?.tool === 'data_append' && sameWidgets(previous.widgets, result.changed);
-        const appends = meta.tool === 'data_append' ? (coalesce ? (previous?.appends ?? 1) + 1 : 1) : undefined;
-        const summary = appends !== undefined && appends > 1 ? `${result.summary} (the last of ${appends} appends in a row, kept as one revision)` : result.summary;
-        const entry: StoredEntry = { revision, at: now, tool: meta.tool, summary, ...(appends !== undefined ? { widgets: result.changed, appends } : {}) };
-        // A coalesced entry stands for every append of the run, so it keeps their request keys too (a retry of an
-        // earlier one must still be recognised).
-        const requests = [...(coalesce ? (previous?.requests ?? []) : []), ...(meta.request ? [{ ...meta.request, revision }] : [])].slice(-MAX_REQUESTS_PER_ENTRY);
-        if (requests.length > 0) entry.requests = requests;
+        const { entry, coalesce } = nextHistoryEntry(previous, { revision, at: now, tool: meta.tool, summary: result.summary, changed: result.changed, request: meta.request });
         store.budget.check(
           plan.bytes + entryBytes(64, snapshot.pages.byteLength + jsonBytes(header)) + recordBytes([id, revision], entry) + recordBytes(id, header) + EXPIRY_BYTES,
         );

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { WriteResult, RequestKey } from '../../store/dashboards.ts';
+import type { WriteResult } from '../../store/dashboards.ts';
+import type { RequestKey } from '../../store/history-entry.ts';
 import { warningText } from '../../dashboard/content-warnings.ts';
 import { okResult, warningsField, type ToolDeps } from './shared.ts';
 
