@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
+import { callToolOk } from './helpers/tool-calls.ts';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { FeedbackEvent as Event } from '../../server/store/feedback.ts';
@@ -15,7 +16,6 @@ const ROOT = resolve(import.meta.dir, '..', '..');
 const SHOTS = join(ROOT, 'test-results');
 const ready = existsSync(join(ROOT, 'dist', 'mcpdash')) && hasChromium();
 
-type ToolResult = { structuredContent?: Record<string, unknown> & { events?: Event[] }; isError?: boolean; content?: { text?: string }[] };
 
 const WIDGETS = [
   { id: 'region', kind: 'choice', title: 'Region', prompt: 'Which region should launch first?', options: [{ id: 'eu', label: 'Europe', description: 'EU and UK' }, { id: 'us', label: 'Americas' }], width: 6 },
@@ -45,11 +45,7 @@ describe.skipIf(!ready)('feedback from the page in Chromium', () => {
   let dashboard: string;
   const pageErrors: string[] = [];
 
-  const call = async (name: string, args: Record<string, unknown>): Promise<ToolResult> => {
-    const result = (await client.callTool({ name, arguments: args })) as ToolResult;
-    if (result.isError) throw new Error(`${name} failed: ${result.content?.[0]?.text}`);
-    return result;
-  };
+  const call = (name: string, args: Record<string, unknown>) => callToolOk<{ events?: Event[] }>(client, name, args);
   const read = async (args: Record<string, unknown> = {}) => (await call('feedback_read', { dashboard, ...args })).structuredContent!.events!;
   const widget = (id: string): Locator => page.locator(`[data-widget-id="${id}"]`);
   /** A POST from inside the page (same origin, the browser's own Origin header), as the page's code would send it. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
+import { callToolOk } from './helpers/tool-calls.ts';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Browser, Page } from 'playwright-core';
 import { contrastRatio } from '../../server/dashboard/present/palette.ts';
@@ -22,7 +23,6 @@ const WIDTHS = [390, 700, 1280] as const;
 const THEMES = ['light', 'dark'] as const;
 const TICKS = 25;
 
-type ToolResult = { structuredContent?: Record<string, unknown>; isError?: boolean; content?: { text?: string }[] };
 
 /** One chart as drawn: what its ECharts instance holds and which colours its canvas shows. */
 interface DrawnChart {
@@ -129,11 +129,7 @@ describe.skipIf(!ready)('how the page looks at three widths in both themes', () 
   let portfolioUrl: string;
   let streamUrl: string;
 
-  const call = async (name: string, args: Record<string, unknown>): Promise<ToolResult> => {
-    const result = (await client.callTool({ name, arguments: args })) as ToolResult;
-    if (result.isError) throw new Error(`${name} failed: ${result.content?.[0]?.text}`);
-    return result;
-  };
+  const call = (name: string, args: Record<string, unknown>) => callToolOk(client, name, args);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });

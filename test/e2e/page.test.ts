@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
+import { callToolOk, type ToolResult } from './helpers/tool-calls.ts';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Browser, Page, Response } from 'playwright-core';
 import { hasChromium, launchChromium } from './helpers/chromium.ts';
@@ -18,7 +19,6 @@ const example = JSON.parse(readFileSync(join(import.meta.dir, '..', 'fixtures', 
   widgets: Record<string, unknown>[];
 };
 
-type ToolResult = { structuredContent?: Record<string, unknown>; isError?: boolean; content?: { text?: string }[] };
 
 /** Per chart widget on the page: whether one of its canvases has a non-transparent pixel (an empty one is all zeros). */
 function paintedCharts(p: Page): Promise<boolean[]> {
@@ -56,11 +56,7 @@ describe.skipIf(!ready)('dashboard page in Chromium', () => {
   const requests: string[] = [];
   const pageErrors: string[] = [];
 
-  const call = async (name: string, args: Record<string, unknown>): Promise<ToolResult> => {
-    const result = (await client.callTool({ name, arguments: args })) as ToolResult;
-    if (result.isError) throw new Error(`${name} failed: ${result.content?.[0]?.text}`);
-    return result;
-  };
+  const call = (name: string, args: Record<string, unknown>) => callToolOk(client, name, args);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });

@@ -1,18 +1,11 @@
 // The CLI commands run as their own process against the data directory of a server that is running.
 import { afterAll, describe, expect, test } from 'bun:test';
-import { resolve } from 'node:path';
+import { cli } from '../helpers/run-cli.ts';
 import { removeTempDirs, startAppsStoppedAfterEach, tempDataDir } from '../helpers/test-app.ts';
 import { PUBLIC_URL, mcpWith } from '../helpers/oauth-flow.ts';
 
 const start = startAppsStoppedAfterEach();
 afterAll(removeTempDirs);
-const MAIN = resolve(import.meta.dir, '../../../server/main.ts');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const proc = Bun.spawn([process.execPath, MAIN, ...args], { stdout: 'pipe', stderr: 'pipe', env: { PATH: process.env.PATH ?? '' } });
-  const [stdout, stderr] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
-  return { code: await proc.exited, stdout, stderr };
-}
 
 describe('mcpdash token and owner commands', () => {
   test('create, list and revoke a static token while the server runs; the server honours each at once', async () => {

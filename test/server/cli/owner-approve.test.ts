@@ -1,7 +1,7 @@
 // `mcpdash owner approve` run as its own process: it sees the requests the running server holds for the owner, and
 // approves one without the password through the control socket; the consent page then goes on to the client.
 import { afterAll, describe, expect, test } from 'bun:test';
-import { resolve } from 'node:path';
+import { cli } from '../helpers/run-cli.ts';
 import { statSync } from 'node:fs';
 import { startControlSocket, controlSocketPath } from '../../../server/http/control-socket.ts';
 import { silentLogger } from '../../../server/logger.ts';
@@ -10,13 +10,6 @@ import { removeTempDirs } from '../helpers/test-app.ts';
 
 const { startAuth } = authAppsStoppedAfterEach();
 afterAll(removeTempDirs);
-const MAIN = resolve(import.meta.dir, '../../../server/main.ts');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const proc = Bun.spawn([process.execPath, MAIN, ...args], { stdout: 'pipe', stderr: 'pipe', env: { PATH: process.env.PATH ?? '' } });
-  const [stdout, stderr] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
-  return { code: await proc.exited, stdout, stderr };
-}
 
 describe('mcpdash owner approve', () => {
   test('lists the waiting client with its code, approves it without a password, and the consent page gets the redirect once', async () => {

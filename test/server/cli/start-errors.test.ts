@@ -1,5 +1,6 @@
 // A failed start names the path, port or flag at fault and the fix, never a bare errno message.
 import { afterAll, describe, expect, test } from 'bun:test';
+import { failureOf } from '../helpers/run-cli.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainStartError } from '../../../server/cli/start-errors.ts';
@@ -9,14 +10,6 @@ import { removeTempDirs, tempDataDir } from '../helpers/temp-dir.ts';
 afterAll(removeTempDirs);
 
 const config = (dataDir: string) => ({ dataDir, host: '127.0.0.1', port: 8787 });
-const failureOf = async (run: () => unknown) => {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('it did not fail');
-};
 
 describe('explainStartError', () => {
   test('a file given as --data-dir: names the path and says to pass a directory', async () => {

@@ -1,5 +1,6 @@
 // One server per data directory: a second one is refused with words that name the holder and the fix.
 import { afterAll, describe, expect, test } from 'bun:test';
+import { failureOf } from '../helpers/run-cli.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirInUseError, lockDataDir } from '../../../server/store/data-dir-lock.ts';
@@ -7,14 +8,6 @@ import { removeTempDirs, tempDataDir } from '../helpers/temp-dir.ts';
 
 afterAll(removeTempDirs);
 
-const failureOf = async (run: () => unknown) => {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('it did not fail');
-};
 
 describe('lockDataDir', () => {
   test('a second holder of the same data dir is refused with the first one pid and the fix; after release it is free', async () => {
