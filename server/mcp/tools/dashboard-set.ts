@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { setDashboard } from '../../dashboard/edit.ts';
 import { ThemeSchema } from '../../dashboard/schema.ts';
-import { warningText } from '../../dashboard/content-warnings.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, widgetItemArg, type ToolDeps } from './shared.ts';
+import { dashboardArg, expectedRevisionArg, editResult, resultShape, warningsOutput, widgetItemArg, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './dashboard-tool.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -40,6 +39,6 @@ export function registerDashboardSet(server: McpServer, deps: ToolDeps): void {
       expectedRevision: expected_revision,
       createIfMissing: mayCreate,
     });
-    return okResult(deps, result.doc, `Set dashboard: ${result.summary}.${warningText(result.warnings)}`, { widgets: result.doc.widgets.length, ...warningsField(result.warnings) });
+    return editResult(deps, result, `Set dashboard: ${result.summary}.`, { widgets: result.doc.widgets.length });
   });
 }

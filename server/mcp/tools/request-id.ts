@@ -6,8 +6,7 @@ import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { WriteResult } from '../../store/dashboards.ts';
 import type { RequestKey } from '../../store/history-entry.ts';
-import { warningText } from '../../dashboard/content-warnings.ts';
-import { okResult, warningsField, type ToolDeps } from './shared.ts';
+import { editResult, okResult, type ToolDeps } from './shared.ts';
 
 /** 1-128 visible ASCII characters: a UUID or ULID with a prefix fits; 50 kept revisions hold at most 6.4 KB of them. */
 export const MAX_REQUEST_ID_LENGTH = 128;
@@ -54,5 +53,5 @@ export function writeResult(deps: Pick<ToolDeps, 'baseUrl' | 'feedback'>, result
       already_applied: true,
     });
   }
-  return okResult(deps, result.doc, `${result.summary}.${warningText(result.warnings)}`, { changed: result.changed, ...warningsField(result.warnings) });
+  return editResult(deps, result, `${result.summary}.`, { changed: result.changed });
 }

@@ -6,6 +6,8 @@ import type { Logger } from '../../logger.ts';
 import type { SessionDirectory } from '../session/session-cache.ts';
 import { notFoundMessage, type DashboardService } from '../../dashboards/service.ts';
 import type { Dashboard } from '../../dashboard/schema.ts';
+import { warningText } from '../../dashboard/content-warnings.ts';
+import type { EditResult } from '../../dashboard/edit-result.ts';
 import { widgetsHelp } from '../../dashboard/widget-help.ts';
 import { widgetItemJsonSchema } from '../../dashboard/widget-json-schema.ts';
 import type { FeedbackService } from '../../feedback/service.ts';
@@ -55,7 +57,6 @@ export const warningsOutput = z
   .optional()
   .describe('What the written widgets hold that the page will not show as meant (the write was kept): fix and write again.');
 
-export const warningsField = (warnings: readonly string[] | undefined) => (warnings && warnings.length > 0 ? { warnings: [...warnings] } : {});
 
 /** What the `widgets` argument takes, generated from the zod schemas (server/dashboard/widget-help.ts). */
 export const WIDGETS_HELP = widgetsHelp();
@@ -84,6 +85,12 @@ export function okResult(
     content: [...media, { type: 'text', text: `${text}${waiting}\nDashboard (revision ${doc.revision}): ${url}\ndashboard_id: ${doc.id}` }],
     structuredContent: { dashboard_id: doc.id, url, revision: doc.revision, ...extra },
   };
+}
+
+/** The result of a write: okResult, with the edit's content warnings after the text and in `warnings` (when any). */
+export function editResult(deps: Pick<ToolDeps, 'baseUrl' | 'feedback'>, result: Pick<EditResult, 'doc' | 'warnings'>, text: string, extra: Record<string, unknown> = {}): CallToolResult {
+  const warnings = result.warnings && result.warnings.length > 0 ? { warnings: [...result.warnings] } : {};
+  return okResult(deps, result.doc, `${text}${warningText(result.warnings)}`, { ...extra, ...warnings });
 }
 
 /**

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { putWidgets } from '../../dashboard/edit.ts';
-import { dashboardArg, expectedRevisionArg, resultShape, warningsField, warningsOutput, WIDGETS_HELP, widgetItemArg, type ToolDeps } from './shared.ts';
+import { dashboardArg, expectedRevisionArg, resultShape, warningsOutput, WIDGETS_HELP, widgetItemArg, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './dashboard-tool.ts';
 import { alreadyAppliedShape, requestIdArg, requestKey, writeResult } from './request-id.ts';
 

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { updateWidget } from '../../dashboard/edit.ts';
-import { warningText } from '../../dashboard/content-warnings.ts';
-import { dashboardArg, expectedRevisionArg, okResult, resultShape, warningsField, warningsOutput, type ToolDeps } from './shared.ts';
+import { dashboardArg, expectedRevisionArg, editResult, resultShape, warningsOutput, type ToolDeps } from './shared.ts';
 import { registerDashboardTool } from './dashboard-tool.ts';
 
 // Built once per process, not per session: every live session's server registers these same objects.
@@ -26,6 +25,6 @@ export function registerWidgetUpdate(server: McpServer, deps: ToolDeps): void {
     const result = await deps.dashboards.apply(id, 'widget_update', (doc, limits) => updateWidget(doc, args.widget, args.patch, limits), {
       expectedRevision: args.expected_revision,
     });
-    return okResult(deps, result.doc, `${result.summary}.${warningText(result.warnings)}`, { changed: result.changed, ...warningsField(result.warnings) });
+    return editResult(deps, result, `${result.summary}.`, { changed: result.changed });
   });
 }
