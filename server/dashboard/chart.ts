@@ -1,4 +1,5 @@
 // Chart shorthand -> plain ECharts option JSON (no functions, no HTML), so the page only ever feeds options to ECharts.
+import { CANDLE_COLORS } from './present/palette.ts';
 import type { ChartPoint, ChartSeries, ChartType, ChartWidget, Theme } from './schema.ts';
 
 export type EChartsOption = Record<string, unknown>;
@@ -103,11 +104,8 @@ export function chartToOption(widget: ChartWidget, theme?: Theme): EChartsOption
 }
 
 /** ECharts' own defaults are the other way round (rising red): most readers, and the page's metrics, read a rise as green. */
-export const CANDLE_UP = '#2e9e5b';
-export const CANDLE_DOWN = '#e0484d';
-
 function candleStyle(mode: ChartWidget['candleColors']): EChartsOption {
-  const [up, down] = mode === 'red-up' ? [CANDLE_DOWN, CANDLE_UP] : [CANDLE_UP, CANDLE_DOWN];
+  const [up, down] = mode === 'red-up' ? [CANDLE_COLORS.down, CANDLE_COLORS.up] : [CANDLE_COLORS.up, CANDLE_COLORS.down];
   return { color: up, color0: down, borderColor: up, borderColor0: down };
 }
 

@@ -16,7 +16,7 @@ export const SERIES_COLORS: Readonly<Record<ChartTheme, readonly string[]>> = {
  * Rising and falling candles, the same in both themes (the snapshot may draw without knowing the theme): green up,
  * red down, each over 3:1 on both cards. The shorthand's `candleColors: "red-up"` swaps them.
  */
-export const CANDLE_COLORS = { up: '#16a34a', down: '#dc2626' } as const;
+export const CANDLE_COLORS = { up: '#2e9e5b', down: '#e0484d' } as const;
 
 function channel(hex: string, at: number): number {
   const v = parseInt(hex.slice(at, at + 2), 16) / 255;
